@@ -1,0 +1,13 @@
+// Files compiled into the library at build time.
+#pragma once
+
+#include <string_view>
+
+namespace redress::embedded {
+
+/// The text of rules/default.yaml, the built-in default policy.
+std::string_view default_policy();
+/// The text of rules/taxonomy.yaml, the standard failure taxonomy.
+std::string_view standard_taxonomy();
+
+}  // namespace redress::embedded

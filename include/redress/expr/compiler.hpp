@@ -1,0 +1,53 @@
+// Parsing, type-checking and compiling an expression against the facts a policy declares.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "redress/diag/diagnostic.hpp"
+#include "redress/expr/program.hpp"
+#include "redress/expr/type.hpp"
+#include "redress/model/money.hpp"
+
+namespace redress::expr {
+
+struct FactRef {
+  std::uint32_t slot;
+  Type type;
+};
+
+/// A taxonomy node as an interval of pre-order indices: a node's descendants are [begin, end).
+struct CategoryRef {
+  std::int64_t begin;
+  std::int64_t end;
+};
+
+/// What the checker needs to resolve names. Implemented by the policy compiler.
+class Schema {
+ public:
+  virtual ~Schema() = default;
+  virtual std::optional<FactRef> fact(std::string_view name) const = 0;
+  /// Every fact name, for "did you mean" suggestions.
+  virtual std::vector<std::string> fact_names() const = 0;
+  virtual std::optional<CategoryRef> category(std::string_view id) const = 0;
+  /// The policy's currency: money literals in any other currency are type errors.
+  virtual Currency currency() const = 0;
+  /// Returns a stable id for a string literal compared with a string fact.
+  virtual std::int64_t intern(std::string_view text) = 0;
+};
+
+/// Parses, checks and compiles `text`. `expected` is the type the context needs (bool for
+/// `when`, money for an amount, the fact's type for `set`); nullopt accepts any type.
+/// Errors go to `diagnostics` with codes expr.syntax, expr.type, expr.unknown_name,
+/// expr.currency or expr.too_deep, located by `locate(offset)` (offset into `text`).
+/// Returns nullopt when there is an error.
+std::optional<Program> compile(std::string_view text, Schema& schema,
+                               std::optional<Type> expected,
+                               const std::function<SourceLocation(std::size_t)>& locate,
+                               Diagnostics& diagnostics);
+
+}  // namespace redress::expr

@@ -1,0 +1,43 @@
+// A business-hours calendar: working weekdays, daily opening hours, holidays, one UTC offset.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "redress/model/time.hpp"
+
+namespace redress {
+
+struct Calendar {
+  std::string id;
+  /// The offset the hours and holidays are written in (no daylight saving: hosts with DST keep
+  /// one calendar per season, or pass the offset that applies).
+  std::int32_t utc_offset_minutes = 0;
+  /// Index 0 is Monday, 6 is Sunday.
+  std::array<bool, 7> working_days{true, true, true, true, true, false, false};
+  /// Opening hours as minutes after local midnight, open <= t < close.
+  std::int32_t open_minute = 9 * 60;
+  std::int32_t close_minute = 18 * 60;
+  /// Local dates on which the office is closed, as days since 1970-01-01; sorted, unique.
+  std::vector<std::int32_t> holidays;
+
+  /// Minutes in one working day (close - open).
+  [[nodiscard]] std::int64_t working_minutes_per_day() const { return close_minute - open_minute; }
+  /// True when the local date (days since epoch) is a working day and not a holiday.
+  [[nodiscard]] bool is_working_date(std::int32_t local_days) const;
+  /// The instant `duration` after `start`. Wall-clock units ignore the calendar; business units
+  /// count only open minutes, skipping weekends and holidays. The result is shown in this
+  /// calendar's UTC offset. Precondition: at least one working weekday and open < close.
+  [[nodiscard]] Timestamp add(Timestamp start, const Duration& duration) const;
+};
+
+/// Parses a local date "YYYY-MM-DD" into days since 1970-01-01; returns false if invalid.
+bool parse_local_date(std::string_view text, std::int32_t& days);
+/// Parses "HH:MM" into minutes after midnight (00:00 to 24:00); returns false if invalid.
+bool parse_time_of_day(std::string_view text, std::int32_t& minutes);
+/// Parses a UTC offset "+08:00", "-05:30" or "Z" into minutes; returns false if invalid.
+bool parse_utc_offset(std::string_view text, std::int32_t& minutes);
+
+}  // namespace redress

@@ -1,0 +1,73 @@
+// The closed vocabularies of the domain. Enumerators are spelled as in YAML and JSON, so
+// parsing and printing are one table lookup.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace redress {
+
+enum class FailureType { outcome, process };
+enum class Magnitude { minor, moderate, major, critical };
+enum class Locus { firm, customer, third_party, force_majeure };
+enum class Stability { one_off, recurring };
+enum class Controllability { firm_controllable, uncontrollable };
+enum class Emotion { calm, angry, anxious, confused, humorous, aggrieved };
+enum class Motive { respect, venting, compensation, blame_avoidance, hostility, protect_others, mixed };
+/// The three justice dimensions a customer may feel were missing (outcome = distributive).
+enum class Justice { outcome, procedural, interactional };
+enum class Tier { basic, standard, premium, vip, strategic };
+enum class Channel { phone, email, chat, social, in_person, web, app, letter };
+enum class RecoveryOutcome { none, satisfied, unsatisfied, unknown };
+
+/// The spelling of every enumerator, in declaration order. Specialised for each enum above.
+template <typename E>
+struct EnumNames;
+
+#define REDRESS_ENUM_NAMES(E, ...)                                      \
+  template <>                                                           \
+  struct EnumNames<E> {                                                 \
+    static constexpr std::string_view type_name = #E;                   \
+    static constexpr std::array names = {__VA_ARGS__};                  \
+  }
+
+using namespace std::string_view_literals;
+REDRESS_ENUM_NAMES(FailureType, "outcome"sv, "process"sv);
+REDRESS_ENUM_NAMES(Magnitude, "minor"sv, "moderate"sv, "major"sv, "critical"sv);
+REDRESS_ENUM_NAMES(Locus, "firm"sv, "customer"sv, "third_party"sv, "force_majeure"sv);
+REDRESS_ENUM_NAMES(Stability, "one_off"sv, "recurring"sv);
+REDRESS_ENUM_NAMES(Controllability, "firm_controllable"sv, "uncontrollable"sv);
+REDRESS_ENUM_NAMES(Emotion, "calm"sv, "angry"sv, "anxious"sv, "confused"sv, "humorous"sv,
+                   "aggrieved"sv);
+REDRESS_ENUM_NAMES(Motive, "respect"sv, "venting"sv, "compensation"sv, "blame_avoidance"sv,
+                   "hostility"sv, "protect_others"sv, "mixed"sv);
+REDRESS_ENUM_NAMES(Justice, "outcome"sv, "procedural"sv, "interactional"sv);
+REDRESS_ENUM_NAMES(Tier, "basic"sv, "standard"sv, "premium"sv, "vip"sv, "strategic"sv);
+REDRESS_ENUM_NAMES(Channel, "phone"sv, "email"sv, "chat"sv, "social"sv, "in_person"sv, "web"sv,
+                   "app"sv, "letter"sv);
+REDRESS_ENUM_NAMES(RecoveryOutcome, "none"sv, "satisfied"sv, "unsatisfied"sv, "unknown"sv);
+#undef REDRESS_ENUM_NAMES
+
+template <typename E>
+[[nodiscard]] constexpr std::string_view to_string(E value) {
+  return EnumNames<E>::names[static_cast<std::size_t>(value)];
+}
+
+template <typename E>
+[[nodiscard]] constexpr std::optional<E> parse_enum(std::string_view text) {
+  const auto& names = EnumNames<E>::names;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == text) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+template <typename E>
+[[nodiscard]] constexpr std::span<const std::string_view> enum_names() {
+  return EnumNames<E>::names;
+}
+
+}  // namespace redress
