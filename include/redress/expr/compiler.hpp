@@ -34,6 +34,9 @@ class Schema {
   /// Every fact name, for "did you mean" suggestions.
   virtual std::vector<std::string> fact_names() const = 0;
   virtual std::optional<CategoryRef> category(std::string_view id) const = 0;
+  /// Every category id, for "did you mean" suggestions on a misspelt category. Optional: the
+  /// default lists none, and then no category is suggested.
+  virtual std::vector<std::string> category_names() const { return {}; }
   /// The policy's currency: money literals in any other currency are type errors.
   virtual Currency currency() const = 0;
   /// Returns a stable id for a string literal compared with a string fact.

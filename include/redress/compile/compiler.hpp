@@ -1,0 +1,25 @@
+// Turning policy text into a CompiledPolicy: load (YAML), resolve, type-check, build the rule
+// and role graphs. A policy with any error-level diagnostic is never returned.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "redress/compile/compiled_policy.hpp"
+#include "redress/diag/diagnostic.hpp"
+#include "redress/policy/spec.hpp"
+
+namespace redress {
+
+struct CompileResult {
+  std::shared_ptr<const CompiledPolicy> policy;  ///< null when diagnostics has an error
+  Diagnostics diagnostics;                        ///< errors, warnings; sorted by location
+  /// The policy's source text, for rendering diagnostics with their source line.
+  std::string source;
+};
+
+/// Compiles a loaded spec (see io/load_policy.hpp for loading from text or files). The spec's
+/// taxonomy must already include its base categories.
+CompileResult compile_policy(const policy::PolicySpec& spec);
+
+}  // namespace redress

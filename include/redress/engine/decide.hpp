@@ -1,0 +1,36 @@
+// Deciding: a compiled policy applied to one incident.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "redress/compile/compiled_policy.hpp"
+#include "redress/diag/diagnostic.hpp"
+#include "redress/model/decision.hpp"
+#include "redress/model/incident.hpp"
+
+namespace redress {
+
+struct DecideOptions {
+  bool trace = false;   ///< fill Decision::trace with every rule's evaluation
+  std::string locale;   ///< texts in this locale; empty: the policy's first locale
+};
+
+/// Thrown by decide() when the incident does not fit the policy (an unknown category, money in
+/// another currency, a host fact missing or of the wrong type) or when evaluation overflows.
+/// `diagnostics` holds one entry per problem, with codes incident.* or decide.overflow.
+class DecideError : public std::runtime_error {
+ public:
+  explicit DecideError(Diagnostics diagnostics);
+  [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_; }
+
+ private:
+  Diagnostics diagnostics_;
+};
+
+/// Applies `policy` to `incident`. Deterministic: the same policy and incident always give the
+/// same decision. Thread-safe: `policy` is only read. Throws DecideError.
+Decision decide(const CompiledPolicy& policy, const Incident& incident,
+                const DecideOptions& options = {});
+
+}  // namespace redress

@@ -1,0 +1,36 @@
+// The redress command-line tool: one function per verb. No decision logic lives here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace redress::cli {
+
+/// Exit codes, documented in `redress --help` and the README.
+enum ExitCode : int {
+  kOk = 0,
+  kInvalidInput = 1,   ///< an incident was malformed, or `check` found errors
+  kUsage = 2,          ///< bad command-line arguments
+  kPolicyInvalid = 3,  ///< the policy given to `decide` did not compile
+  kUnreadable = 4,     ///< a file could not be read
+};
+
+struct DecideArgs {
+  std::string policy;  ///< empty: the built-in default policy
+  bool json = false;
+  bool trace = false;
+  std::string locale;
+  std::vector<std::string> incidents;
+};
+
+struct CheckArgs {
+  std::vector<std::string> policies;
+};
+
+int run_decide(const DecideArgs& args);
+int run_check(const CheckArgs& args);
+
+/// Reads a whole file, or standard input for "-". Returns false if it cannot be read.
+bool read_input(const std::string& path, std::string& text);
+
+}  // namespace redress::cli

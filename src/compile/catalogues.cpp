@@ -1,0 +1,65 @@
+// The catalogue stage: remedies, communication steps and departments, in declaration order.
+#include <fmt/format.h>
+
+#include "compile/context.hpp"
+
+namespace redress::detail {
+namespace {
+
+LocalizedStrings localized(CompileContext& ctx, const policy::LocalizedText& texts,
+                           const policy::Text& owner) {
+  LocalizedStrings out;
+  for (const auto& [locale, text] : texts) out.emplace(locale, text.value);
+  if (!texts.empty()) {
+    for (const auto& locale : ctx.out.locales) {
+      if (out.count(locale) == 0) {
+        ctx.diags.warning("policy.missing_text", owner.location,
+                          fmt::format("'{}' has no text in locale '{}'", owner.value, locale),
+                          "add it under text:, or remove the locale from policy.locales");
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void compile_catalogues(CompileContext& ctx) {
+  for (const auto& spec : ctx.spec.remedies) {
+    const auto index = static_cast<std::uint32_t>(ctx.out.remedies.size());
+    if (!ctx.remedies.add(spec.id, index, ctx.diags)) continue;
+    RemedyInfo info;
+    info.id = spec.id.value;
+    info.monetary = spec.monetary;
+    info.goodwill = spec.goodwill;
+    info.location = spec.id.location;
+    info.text = localized(ctx, spec.text, spec.id);
+    for (const auto& dimension : spec.covers) {
+      if (auto justice = parse_enum<Justice>(dimension.value)) {
+        info.covers.push_back(*justice);
+      } else {
+        ctx.error("policy.bad_value", dimension,
+                  fmt::format("'{}' is not a justice dimension", dimension.value),
+                  "use outcome, procedural or interactional");
+      }
+    }
+    if (spec.goodwill && !spec.monetary) {
+      ctx.error("policy.bad_value", spec.id,
+                fmt::format("remedy '{}' is goodwill but not monetary", spec.id.value),
+                "goodwill counts money against authority: add 'monetary: true' or drop it");
+    }
+    ctx.out.remedies.push_back(std::move(info));
+  }
+  for (const auto& spec : ctx.spec.communication) {
+    const auto index = static_cast<std::uint32_t>(ctx.out.steps.size());
+    if (!ctx.steps.add(spec.id, index, ctx.diags)) continue;
+    ctx.out.steps.push_back({spec.id.value, localized(ctx, spec.text, spec.id), spec.id.location});
+  }
+  for (const auto& spec : ctx.spec.departments) {
+    const auto index = static_cast<std::uint32_t>(ctx.out.departments.size());
+    if (!ctx.departments.add(spec.id, index, ctx.diags)) continue;
+    ctx.out.departments.push_back({spec.id.value, spec.name.value, spec.id.location});
+  }
+}
+
+}  // namespace redress::detail

@@ -1,0 +1,37 @@
+#include "redress/compile/compiled_policy.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/graphviz.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+namespace redress {
+
+std::optional<std::uint32_t> CompiledPolicy::fact_slot(std::string_view name) const {
+  for (std::uint32_t i = 0; i < facts.size(); ++i) {
+    if (facts[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
+const SlaTarget& CompiledPolicy::target_for(std::int64_t priority) const {
+  // Targets are sorted by priority; out-of-range priorities clamp to the nearest end.
+  const auto it = std::lower_bound(
+      sla.begin(), sla.end(), priority,
+      [](const SlaTarget& t, std::int64_t p) { return t.priority < p; });
+  if (it == sla.end()) return sla.back();
+  return *it;
+}
+
+void CompiledPolicy::write_dot(std::ostream& out) const {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Graph graph(rules.size());
+  for (const auto& [before, after] : rule_edges) boost::add_edge(before, after, graph);
+  std::vector<std::string> names;
+  names.reserve(rules.size());
+  for (const auto& rule : rules) names.push_back(rule.id);
+  boost::write_graphviz(out, graph, boost::make_label_writer(names.data()));
+}
+
+}  // namespace redress

@@ -1,0 +1,30 @@
+#include "compile/policy_schema.hpp"
+
+namespace redress::detail {
+
+std::optional<expr::FactRef> PolicySchema::fact(std::string_view name) const {
+  const auto slot = policy_.fact_slot(name);
+  if (!slot) return std::nullopt;
+  return expr::FactRef{*slot, policy_.facts[*slot].type};
+}
+
+std::vector<std::string> PolicySchema::fact_names() const {
+  std::vector<std::string> names;
+  names.reserve(policy_.facts.size());
+  for (const auto& fact : policy_.facts) names.push_back(fact.name);
+  return names;
+}
+
+std::optional<expr::CategoryRef> PolicySchema::category(std::string_view id) const {
+  const auto it = policy_.category_index.find(std::string(id));
+  if (it == policy_.category_index.end()) return std::nullopt;
+  const auto& node = policy_.categories[static_cast<std::size_t>(it->second)];
+  return expr::CategoryRef{it->second, node.end};
+}
+
+std::int64_t PolicySchema::intern(std::string_view text) {
+  const auto next = static_cast<std::int64_t>(policy_.interned.size());
+  return policy_.interned.emplace(std::string(text), next).first->second;
+}
+
+}  // namespace redress::detail

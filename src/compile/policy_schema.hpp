@@ -1,0 +1,24 @@
+// The expression checker's view of a policy being compiled: its facts, categories, currency
+// and interned strings.
+#pragma once
+
+#include "redress/compile/compiled_policy.hpp"
+#include "redress/expr/compiler.hpp"
+
+namespace redress::detail {
+
+class PolicySchema final : public expr::Schema {
+ public:
+  explicit PolicySchema(CompiledPolicy& policy) : policy_(policy) {}
+
+  std::optional<expr::FactRef> fact(std::string_view name) const override;
+  std::vector<std::string> fact_names() const override;
+  std::optional<expr::CategoryRef> category(std::string_view id) const override;
+  Currency currency() const override { return policy_.currency; }
+  std::int64_t intern(std::string_view text) override;
+
+ private:
+  CompiledPolicy& policy_;
+};
+
+}  // namespace redress::detail

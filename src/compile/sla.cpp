@@ -1,0 +1,148 @@
+// The SLA stage: calendars, the calendar the SLA uses, and a target per priority.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include "compile/context.hpp"
+
+namespace redress::detail {
+namespace {
+
+std::optional<std::int64_t> parse_int(const std::string& text) {
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+void compile_weekdays(CompileContext& ctx, const policy::CalendarSpec& spec, Calendar& cal) {
+  static constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu",
+                                                            "fri", "sat", "sun"};
+  if (spec.working_days.empty()) return;  // keep Monday to Friday
+  cal.working_days.fill(false);
+  for (const auto& day : spec.working_days) {
+    const auto it = std::find(kDays.begin(), kDays.end(), day.value);
+    if (it == kDays.end()) {
+      ctx.error("policy.bad_value", day, fmt::format("'{}' is not a weekday", day.value),
+                "use mon, tue, wed, thu, fri, sat or sun");
+      continue;
+    }
+    cal.working_days[static_cast<std::size_t>(it - kDays.begin())] = true;
+  }
+}
+
+void compile_hours(CompileContext& ctx, const policy::CalendarSpec& spec, Calendar& cal) {
+  if (spec.hours.value.empty()) return;  // keep 09:00-18:00
+  const auto& text = spec.hours.value;
+  const auto dash = text.find('-');
+  if (dash == std::string::npos ||
+      !parse_time_of_day(std::string_view(text).substr(0, dash), cal.open_minute) ||
+      !parse_time_of_day(std::string_view(text).substr(dash + 1), cal.close_minute) ||
+      cal.open_minute >= cal.close_minute) {
+    ctx.error("policy.bad_time", spec.hours, fmt::format("'{}' is not a range of hours", text),
+              "write opening and closing times as HH:MM-HH:MM, e.g. 09:00-18:00");
+  }
+}
+
+void compile_calendar(CompileContext& ctx, const policy::CalendarSpec& spec) {
+  Calendar cal;
+  cal.id = spec.id.value;
+  if (!spec.utc_offset.value.empty() &&
+      !parse_utc_offset(spec.utc_offset.value, cal.utc_offset_minutes)) {
+    ctx.error("policy.bad_time", spec.utc_offset,
+              fmt::format("'{}' is not a UTC offset", spec.utc_offset.value),
+              "write it as +08:00, -05:30 or Z");
+  }
+  compile_weekdays(ctx, spec, cal);
+  compile_hours(ctx, spec, cal);
+  for (const auto& holiday : spec.holidays) {
+    std::int32_t days = 0;
+    if (!parse_local_date(holiday.value, days)) {
+      ctx.error("policy.bad_date", holiday, fmt::format("'{}' is not a date", holiday.value),
+                "write dates as YYYY-MM-DD");
+      continue;
+    }
+    cal.holidays.push_back(days);
+  }
+  std::sort(cal.holidays.begin(), cal.holidays.end());
+  cal.holidays.erase(std::unique(cal.holidays.begin(), cal.holidays.end()), cal.holidays.end());
+  if (std::none_of(cal.working_days.begin(), cal.working_days.end(), [](bool b) { return b; })) {
+    ctx.error("policy.bad_value", spec.id,
+              fmt::format("calendar '{}' has no working day", spec.id.value),
+              "list at least one day under working_days");
+    return;
+  }
+  if (spec.id.value == ctx.spec.sla.calendar.value) ctx.out.calendar = std::move(cal);
+}
+
+std::optional<Duration> parse_target(CompileContext& ctx, const policy::Text& text,
+                                     std::string_view what, const SourceLocation& owner) {
+  if (text.value.empty()) {
+    ctx.diags.error("policy.missing_key", owner, fmt::format("SLA target needs '{}'", what),
+                    fmt::format("add e.g. {}: 2h", what));
+    return std::nullopt;
+  }
+  Duration duration;
+  std::string error;
+  if (!Duration::parse(text.value, duration, error)) {
+    ctx.error("policy.bad_duration", text, error,
+              "write e.g. 15m, 2h, 1d, 4 business_hours or 3 business_days");
+    return std::nullopt;
+  }
+  if (duration.is_business() && !ctx.out.calendar) {
+    ctx.error("policy.unknown_calendar", text,
+              fmt::format("'{}' counts business time but the SLA names no calendar", text.value),
+              "add 'calendar: <id>' under sla: and declare it under calendars:");
+    return std::nullopt;
+  }
+  return duration;
+}
+
+}  // namespace
+
+void compile_sla(CompileContext& ctx) {
+  for (std::uint32_t i = 0; i < ctx.spec.calendars.size(); ++i) {
+    const auto& spec = ctx.spec.calendars[i];
+    if (ctx.calendars.add(spec.id, i, ctx.diags)) compile_calendar(ctx, spec);
+  }
+  const auto& sla = ctx.spec.sla;
+  if (!sla.calendar.value.empty()) {
+    ctx.resolve(ctx.calendars, sla.calendar, "policy.unknown_calendar", "calendars");
+  }
+  for (const auto& target : sla.targets) {
+    const auto priority = parse_int(target.priority.value);
+    if (!priority || *priority < 1) {
+      ctx.error("policy.bad_value", target.priority,
+                fmt::format("'{}' is not a priority", target.priority.value),
+                "priorities are integers from 1 (most urgent)");
+      continue;
+    }
+    const auto duplicate = std::find_if(ctx.out.sla.begin(), ctx.out.sla.end(),
+                                        [&](const SlaTarget& t) { return t.priority == *priority; });
+    if (duplicate != ctx.out.sla.end()) {
+      ctx.error("policy.duplicate_id", target.priority,
+                fmt::format("priority {} has two SLA targets", *priority), "remove one");
+      continue;
+    }
+    auto first = parse_target(ctx, target.first_response, "first_response", target.location);
+    auto resolution = parse_target(ctx, target.resolution, "resolution", target.location);
+    if (first && resolution) ctx.out.sla.push_back({*priority, *first, *resolution});
+  }
+  std::sort(ctx.out.sla.begin(), ctx.out.sla.end(),
+            [](const SlaTarget& a, const SlaTarget& b) { return a.priority < b.priority; });
+
+  if (sla.default_priority.value.empty()) {
+    ctx.out.default_priority = ctx.out.sla.empty() ? 1 : ctx.out.sla.back().priority;
+  } else if (auto p = parse_int(sla.default_priority.value)) {
+    ctx.out.default_priority = *p;
+  } else {
+    ctx.error("policy.bad_value", sla.default_priority,
+              fmt::format("'{}' is not a priority", sla.default_priority.value),
+              "priorities are integers from 1 (most urgent)");
+  }
+  ctx.out.facts[ctx.out.priority_slot].default_value = ctx.out.default_priority;
+}
+
+}  // namespace redress::detail

@@ -1,0 +1,100 @@
+// Decisions for people: what the agent reads on screen.
+#include <fmt/format.h>
+
+#include "redress/io/decision_writer.hpp"
+
+namespace redress::io {
+namespace {
+
+template <typename E>
+std::string join_enums(const std::vector<E>& values) {
+  std::vector<std::string_view> names;
+  for (auto v : values) names.push_back(to_string(v));
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+void write_header(const Decision& d, std::string& out) {
+  const auto& c = d.classification;
+  out += fmt::format("Decision for {} (policy {} {})\n", d.incident_id, d.policy.id,
+                     d.policy.version);
+  out += fmt::format("  category    {} ({}, {})\n", c.category, to_string(c.failure_type),
+                     to_string(c.magnitude));
+  out += fmt::format("  customer    {} tier, {} (intensity {})", to_string(c.tier),
+                     to_string(c.emotion), c.intensity);
+  if (!c.deficits.empty()) out += fmt::format(", missing {} justice", join_enums(c.deficits));
+  out += "\n";
+  for (const auto& [name, value] : c.derived) {
+    out += fmt::format("  {:<11} {}\n", name, to_string(value));
+  }
+  out += fmt::format("  priority    P{}\n", d.priority);
+  out += fmt::format("  respond by  {} ({})\n", d.deadlines.first_response_due.to_string(),
+                     d.deadlines.first_response_target.to_string());
+  out += fmt::format("  resolve by  {} ({})\n", d.deadlines.resolution_due.to_string(),
+                     d.deadlines.resolution_target.to_string());
+}
+
+void write_remedies(const Decision& d, std::string& out) {
+  out += "Remedies\n";
+  for (const auto& r : d.remedies) {
+    const auto amount = r.amount ? " " + r.amount->to_string() : std::string{};
+    const auto kind = r.amount ? (r.goodwill ? " goodwill" : " restitution") : "";
+    out += fmt::format("  - {}{}{} [{}]  ({})\n", r.id, amount, kind, join_enums(r.covers),
+                       fmt::join(r.rules, ", "));
+    if (!r.text.empty()) out += fmt::format("      {}\n", r.text);
+  }
+  out += fmt::format("  compensation {} (goodwill {}, restitution {})\n",
+                     d.compensation_total.to_string(), d.goodwill_total.to_string(),
+                     d.restitution_total.to_string());
+  for (const auto& c : d.coverage) {
+    out += fmt::format("  {} justice: {}\n", to_string(c.dimension),
+                       c.covered ? fmt::format("covered by {}", fmt::join(c.by, ", "))
+                                 : std::string("NOT covered"));
+  }
+}
+
+void write_handling(const Decision& d, std::string& out) {
+  out += fmt::format("Owner         {}", d.owner);
+  out += d.owner_authority ? fmt::format(" (authority {})\n", d.owner_authority->to_string())
+                           : std::string(" (unlimited authority)\n");
+  out += fmt::format("Escalation    {}\n", fmt::join(d.escalation_path, " > "));
+  if (!d.departments.empty()) out += fmt::format("Departments   {}\n", fmt::join(d.departments, ", "));
+  if (!d.communication.empty()) {
+    out += "How to talk\n";
+    int n = 1;
+    for (const auto& step : d.communication) {
+      out += fmt::format("  {}. {}{}\n", n++, step.id, step.text.empty() ? "" : ": " + step.text);
+    }
+  }
+  for (const auto& w : d.warnings) out += fmt::format("warning[{}]: {}\n", w.code, w.message);
+}
+
+void write_trace(const Decision& d, std::string& out) {
+  out += "Trace\n";
+  for (const auto& t : d.trace) {
+    const char* mark = t.outcome == TraceEntry::Outcome::fired     ? "fired  "
+                       : t.outcome == TraceEntry::Outcome::skipped ? "skipped"
+                                                                   : "-      ";
+    out += fmt::format("  {} {}", mark, t.rule);
+    if (!t.read.empty()) {
+      std::vector<std::string> reads;
+      for (const auto& [name, value] : t.read) reads.push_back(name + "=" + to_string(value));
+      out += fmt::format("  [{}]", fmt::join(reads, ", "));
+    }
+    if (!t.note.empty()) out += fmt::format("  ({})", t.note);
+    out += "\n";
+    for (const auto& action : t.actions) out += fmt::format("          -> {}\n", action);
+  }
+}
+
+}  // namespace
+
+std::string to_text(const Decision& d, const WriteOptions& options) {
+  std::string out;
+  write_header(d, out);
+  write_remedies(d, out);
+  write_handling(d, out);
+  if (options.trace) write_trace(d, out);
+  return out;
+}
+
+}  // namespace redress::io
