@@ -1,5 +1,9 @@
 #include "redress/compile/compiled_policy.hpp"
 
+// GCC 12 reports a false -Wmaybe-uninitialized inside Boost.Graph's edge iterator (a
+// boost::optional member) when write_graphviz walks the edges.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
 
@@ -33,5 +37,6 @@ void CompiledPolicy::write_dot(std::ostream& out) const {
   for (const auto& rule : rules) names.push_back(rule.id);
   boost::write_graphviz(out, graph, boost::make_label_writer(names.data()));
 }
+#pragma GCC diagnostic pop
 
 }  // namespace redress

@@ -22,6 +22,13 @@ std::optional<expr::CategoryRef> PolicySchema::category(std::string_view id) con
   return expr::CategoryRef{it->second, node.end};
 }
 
+std::vector<std::string> PolicySchema::category_names() const {
+  std::vector<std::string> names;
+  names.reserve(policy_.categories.size());
+  for (const auto& node : policy_.categories) names.push_back(node.id);
+  return names;
+}
+
 std::int64_t PolicySchema::intern(std::string_view text) {
   const auto next = static_cast<std::int64_t>(policy_.interned.size());
   return policy_.interned.emplace(std::string(text), next).first->second;

@@ -14,6 +14,7 @@ class PolicySchema final : public expr::Schema {
   std::optional<expr::FactRef> fact(std::string_view name) const override;
   std::vector<std::string> fact_names() const override;
   std::optional<expr::CategoryRef> category(std::string_view id) const override;
+  std::vector<std::string> category_names() const override;
   Currency currency() const override { return policy_.currency; }
   std::int64_t intern(std::string_view text) override;
 

@@ -1,5 +1,6 @@
 // The rule graph (Boost.Graph): an edge A -> B means A must run before B. Edges come from
-// derived facts (setters before readers; setters of one fact in written order), from `after:`,
+// derived facts (plain setters, then rules updating the fact from its own value, then readers),
+// from `after:`,
 // and from the written order inside `first` groups. A cycle is an error naming its rules.
 // Among rules the graph leaves unordered, the written order decides, so the evaluation order
 // is deterministic and unsurprising.
@@ -53,8 +54,17 @@ void add_fact_edges(const CompiledPolicy& policy, RuleGraph& graph) {
         setters.push_back(r);
       }
     }
-    for (std::size_t i = 1; i < setters.size(); ++i) {
-      boost::add_edge(setters[i - 1], setters[i], graph);
+    // Plain assignments run first (in written order), then the rules that update the fact
+    // from its own value (in written order), then every rule that only reads it.
+    std::vector<std::size_t> ordered_setters;
+    for (auto r : setters) {
+      if (reads[r].count(slot) == 0) ordered_setters.push_back(r);
+    }
+    for (auto r : setters) {
+      if (reads[r].count(slot) != 0) ordered_setters.push_back(r);
+    }
+    for (std::size_t i = 1; i < ordered_setters.size(); ++i) {
+      boost::add_edge(ordered_setters[i - 1], ordered_setters[i], graph);
     }
     for (std::size_t r = 0; r < n; ++r) {
       if (reads[r].count(slot) == 0 ||
@@ -138,9 +148,11 @@ void order_rules(CompileContext& ctx) {
   add_fact_edges(ctx.out, graph);
   add_written_edges(ctx, graph);
   if (report_cycles(ctx, graph)) return;
-  for (auto [e, end] = boost::edges(graph); e != end; ++e) {
-    ctx.out.rule_edges.emplace_back(static_cast<std::uint32_t>(boost::source(*e, graph)),
-                                    static_cast<std::uint32_t>(boost::target(*e, graph)));
+  for (std::size_t v = 0; v < boost::num_vertices(graph); ++v) {
+    for (auto [e, end] = boost::out_edges(v, graph); e != end; ++e) {
+      ctx.out.rule_edges.emplace_back(static_cast<std::uint32_t>(v),
+                                      static_cast<std::uint32_t>(boost::target(*e, graph)));
+    }
   }
   std::sort(ctx.out.rule_edges.begin(), ctx.out.rule_edges.end());
   ctx.out.evaluation_order = stable_topological_order(graph);

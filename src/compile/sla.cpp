@@ -88,7 +88,7 @@ std::optional<Duration> parse_target(CompileContext& ctx, const policy::Text& te
   std::string error;
   if (!Duration::parse(text.value, duration, error)) {
     ctx.error("policy.bad_duration", text, error,
-              "write e.g. 15m, 2h, 1d, 4 business_hours or 3 business_days");
+              "");
     return std::nullopt;
   }
   if (duration.is_business() && !ctx.out.calendar) {

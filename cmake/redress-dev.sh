@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Developer entry point: installs missing Debian packages, builds, and runs things.
+#   cmake/redress-dev.sh demo      build, then decide every sample incident with the default policy
+#   cmake/redress-dev.sh test      build with warnings as errors, run every test through ctest
+#   cmake/redress-dev.sh sanitize  the same under AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+
+packages=(cmake g++ ninja-build pkg-config python3 libboost-dev libboost-graph-dev
+          libyaml-cpp-dev librange-v3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev
+          libssl-dev)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+}
+
+build() {  # build DIR [cmake args...]
+  local dir=$1
+  shift
+  cmake -S "$root" -B "$dir" -G Ninja -DREDRESS_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+run_tests() {  # run_tests DIR
+  ctest --test-dir "$1" --output-on-failure -j "$jobs" --timeout 300
+}
+
+case "${1:-}" in
+  demo)
+    install_missing
+    build "$root/build"
+    shopt -s nullglob
+    for incident in "$root"/examples/incidents/*.yaml "$root"/examples/incidents/*.json; do
+      echo "=== $(basename "$incident")"
+      "$root/build/redress" decide "$incident"
+      echo
+    done
+    ;;
+  test)
+    install_missing
+    build "$root/build"
+    run_tests "$root/build"
+    ;;
+  sanitize)
+    install_missing
+    build "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DREDRESS_SANITIZE=address,undefined
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests "$root/build-sanitize"
+    ;;
+  *)
+    echo "usage: cmake/redress-dev.sh demo|test|sanitize" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,85 @@
+// The entry points: YAML text to a PolicySpec or a list of categories, all problems reported.
+#include "redress/io/policy_loader.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "io/yaml/policy_sections.hpp"
+#include "io/yaml/yaml_reader.hpp"
+
+namespace redress::io {
+namespace {
+
+/// Parses the text, reporting a syntax error as yaml.syntax; nullopt if it does not parse.
+std::optional<YAML::Node> parse(yaml::Context& ctx, std::string_view text) {
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    ctx.error("yaml.syntax", e.mark, e.msg, "check indentation and quoting near here");
+    return std::nullopt;
+  }
+}
+
+/// The document's top-level map, or nullopt (reported) when it is something else. An empty
+/// document reads as an empty map, so that each missing required key is named.
+std::optional<YAML::Node> top_map(yaml::Context& ctx, const YAML::Node& document,
+                                  std::string_view subject) {
+  if (document.IsNull()) return YAML::Node(YAML::NodeType::Map);
+  if (!yaml::expect_map(ctx, document, subject, document.Mark())) return std::nullopt;
+  return document;
+}
+
+void read_policy(yaml::MapReader& top, policy::PolicySpec& spec) {
+  yaml::read_metadata(top, spec.metadata);
+  yaml::read_taxonomy(top, spec.taxonomy);
+  yaml::read_facts(top, spec.facts);
+  yaml::read_remedies(top, spec.remedies);
+  yaml::read_communication(top, spec.communication);
+  yaml::read_departments(top, spec.departments);
+  yaml::read_roles(top, spec.roles);
+  yaml::read_calendars(top, spec.calendars);
+  yaml::read_sla(top, spec.sla);
+  yaml::read_rules(top, spec.rules);
+}
+
+}  // namespace
+
+SpecResult load_policy_spec(std::string_view text, std::string_view file) {
+  SpecResult result;
+  yaml::Context ctx(text, file, result.diagnostics);
+  const auto document = parse(ctx, text);
+  if (!document) return result;
+  const auto map = top_map(ctx, *document, "a policy document");
+  if (!map) return result;
+
+  policy::PolicySpec spec;
+  spec.file = std::string(file);
+  spec.source = std::string(text);
+  yaml::MapReader top(ctx, *map, "policy document",
+                      {"policy", "taxonomy", "facts", "remedies", "communication", "departments",
+                       "roles", "calendars", "sla", "rules"});
+  read_policy(top, spec);
+  if (!result.diagnostics.has_errors()) result.spec = std::move(spec);
+  return result;
+}
+
+std::optional<std::vector<policy::CategorySpec>> load_taxonomy(std::string_view text,
+                                                               std::string_view file,
+                                                               Diagnostics& diagnostics) {
+  Diagnostics found;
+  yaml::Context ctx(text, file, found);
+  std::optional<std::vector<policy::CategorySpec>> categories;
+  if (const auto document = parse(ctx, text)) {
+    if (const auto map = top_map(ctx, *document, "a taxonomy document")) {
+      yaml::MapReader top(ctx, *map, "taxonomy document", {"categories"});
+      const yaml::Entry* list =
+          top.list("categories", true, "add 'categories:' with a list of {id, type, description}");
+      if (list) categories = yaml::read_categories(ctx, list->value, "'categories'");
+    }
+  }
+  diagnostics.append(found);
+  if (found.has_errors()) return std::nullopt;
+  return categories;
+}
+
+}  // namespace redress::io
