@@ -10,6 +10,10 @@
 #include "error.hpp"
 #include "suggest.hpp"
 
+// The checker recurses over the tree; keeping each case out of line keeps the frames on that
+// recursion small (inlined together, with sanitizers, one level took over 10 KB of stack).
+#define REDRESS_NOINLINE __attribute__((noinline))
+
 namespace redress::expr::detail {
 namespace {
 
@@ -118,7 +122,7 @@ class Checker {
     return node;
   }
 
-  Node resolve_name(const Syntax& syntax, const Type* want) {
+  REDRESS_NOINLINE Node resolve_name(const Syntax& syntax, const Type* want) {
     const bool enum_wanted = want != nullptr && want->enumeration != nullptr &&
                              (want->kind == TypeKind::enumeration || want->kind == TypeKind::set);
     if (enum_wanted) {
@@ -158,8 +162,8 @@ class Checker {
     std::string message = fmt::format("unknown name '{}'", syntax.text);
     std::string hint = "no fact has this name: declare it under 'facts:', or check the spelling";
     if (enum_wanted) {
-      message = fmt::format("'{}' is not a value of {} or a fact", syntax.text,
-                            want->enumeration->name);
+      message =
+          fmt::format("'{}' is not a value of {} or a fact", syntax.text, want->enumeration->name);
       hint = fmt::format("the values of {} are {}", want->enumeration->name,
                          join(want->enumeration->values));
     } else if (category_wanted) {
@@ -172,14 +176,14 @@ class Checker {
     fail("expr.unknown_name", syntax.offset, std::move(message), std::move(hint));
   }
 
-  std::string currency_hint(const Node* int_side) const {
+  REDRESS_NOINLINE std::string currency_hint(const Node* int_side) const {
     const std::string_view amount =
         int_side != nullptr && int_side->kind == NodeKind::literal ? text_of(*int_side) : "500";
     return fmt::format("write the amount with its currency, e.g. {} {}", amount, currency_);
   }
 
   /// How to turn a non-bool operand into a condition.
-  std::string bool_hint(const Node& node) const {
+  REDRESS_NOINLINE std::string bool_hint(const Node& node) const {
     const auto text = text_of(node);
     switch (node.type.kind) {
       case TypeKind::integer:
@@ -204,7 +208,7 @@ class Checker {
     return "write a condition";
   }
 
-  std::string mismatch_hint(const Node& a, const Node& b) const {
+  REDRESS_NOINLINE std::string mismatch_hint(const Node& a, const Node& b) const {
     for (const auto& [x, y] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
       if (x->type.kind == TypeKind::money && y->type.kind == TypeKind::integer) {
         return currency_hint(y);
@@ -225,19 +229,20 @@ class Checker {
     return "both sides must have the same type";
   }
 
-  void require_bool(const Node& operand, std::string_view what) const {
+  /// `what` is the operator that needs the bool: "not", "and", "or".
+  REDRESS_NOINLINE void require_bool(const Node& operand, std::string_view what) const {
     if (operand.type.kind != TypeKind::boolean) {
       fail("expr.type", operand.begin,
-           fmt::format("{} needs a bool, found {}", what, operand.type.name()),
+           fmt::format("'{}' needs a bool, found {}", what, operand.type.name()),
            bool_hint(operand));
     }
   }
 
-  Node check_unary(const Syntax& syntax) {
+  REDRESS_NOINLINE Node check_unary(const Syntax& syntax) {
     Node operand = check(syntax.children[0], nullptr);
     Node node = make(NodeKind::unary, operand.type, syntax);
     if (syntax.op == Operator::logical_not) {
-      require_bool(operand, "'not'");
+      require_bool(operand, "not");
     } else if (!is_number(operand.type)) {
       fail("expr.type", syntax.offset, fmt::format("cannot negate {}", operand.type.name()),
            "'-' applies to ints and money");
@@ -275,11 +280,11 @@ class Checker {
     return node;
   }
 
-  Node check_binary(const Syntax& syntax) {
+  REDRESS_NOINLINE Node check_binary(const Syntax& syntax) {
     switch (syntax.op) {
       case Operator::logical_and:
       case Operator::logical_or: {
-        const auto what = fmt::format("'{}'", to_string(syntax.op));
+        const auto what = to_string(syntax.op);
         Node left = check(syntax.children[0], nullptr);
         require_bool(left, what);
         Node right = check(syntax.children[1], nullptr);
@@ -302,7 +307,7 @@ class Checker {
     }
   }
 
-  Node check_comparison(const Syntax& syntax) {
+  REDRESS_NOINLINE Node check_comparison(const Syntax& syntax) {
     auto [left, right] = check_pair(syntax, false);
     const Type& type = left.type;
     if (!(type == right.type)) {
@@ -326,54 +331,77 @@ class Checker {
                          std::move(right));
   }
 
-  Node check_arithmetic(const Syntax& syntax) {
-    Node left = check(syntax.children[0], nullptr);
-    Node right = check(syntax.children[1], nullptr);
-    const TypeKind l = left.type.kind;
-    const TypeKind r = right.type.kind;
+  static std::optional<Type> arithmetic_result(Operator op, TypeKind l, TypeKind r) {
     const bool ints = l == TypeKind::integer && r == TypeKind::integer;
     const bool monies = l == TypeKind::money && r == TypeKind::money;
-    std::optional<Type> result;
-    std::string message;
-    std::string hint = "arithmetic works on ints and money";
+    const bool scaled = (l == TypeKind::money && r == TypeKind::integer);
+    switch (op) {
+      case Operator::add:
+      case Operator::sub:
+        if (ints) return Type::integer();
+        if (monies) return Type::money();
+        break;
+      case Operator::mul:
+        if (ints) return Type::integer();
+        if (scaled || (l == TypeKind::integer && r == TypeKind::money)) return Type::money();
+        break;
+      case Operator::div:
+        if (ints) return Type::integer();
+        if (scaled) return Type::money();
+        break;
+      default:  // mod
+        if (ints) return Type::integer();
+        break;
+    }
+    return std::nullopt;
+  }
+
+  [[noreturn]] REDRESS_NOINLINE void arithmetic_error(const Syntax& syntax, const Node& left,
+                                                      const Node& right) const {
     const auto ln = left.type.name();
     const auto rn = right.type.name();
+    const TypeKind r = right.type.kind;
+    std::string message;
+    std::string hint = "arithmetic works on ints and money";
     switch (syntax.op) {
       case Operator::add:
       case Operator::sub:
-        if (ints) result = Type::integer();
-        if (monies) result = Type::money();
         message = syntax.op == Operator::add ? fmt::format("cannot add {} and {}", ln, rn)
                                              : fmt::format("cannot subtract {} from {}", rn, ln);
         if (is_number(left.type) && is_number(right.type)) hint = mismatch_hint(left, right);
         break;
       case Operator::mul:
-        if (ints) result = Type::integer();
-        if ((l == TypeKind::money && r == TypeKind::integer) ||
-            (l == TypeKind::integer && r == TypeKind::money)) {
-          result = Type::money();
-        }
         message = fmt::format("cannot multiply {} by {}", ln, rn);
-        if (monies) hint = "multiply an amount by an int, e.g. loss * 2";
+        if (left.type.kind == TypeKind::money && r == TypeKind::money) {
+          hint = "multiply an amount by an int, e.g. loss * 2";
+        }
         break;
       case Operator::div:
-        if (ints) result = Type::integer();
-        if (l == TypeKind::money && r == TypeKind::integer) result = Type::money();
         message = fmt::format("cannot divide {} by {}", ln, rn);
         if (r == TypeKind::money) hint = "divide an amount by an int, e.g. loss / 2";
         break;
       default:  // mod
-        if (ints) result = Type::integer();
         message = fmt::format("'%' needs two ints, found {} and {}", ln, rn);
         hint = "'%' is the remainder of an int division";
         break;
     }
-    if (!result) fail("expr.type", syntax.offset, std::move(message), std::move(hint));
-    return with_children(make(NodeKind::binary, *result, syntax), std::move(left),
-                         std::move(right));
+    fail("expr.type", syntax.offset, std::move(message), std::move(hint));
   }
 
-  Node check_membership(const Syntax& syntax) {
+  REDRESS_NOINLINE Node check_arithmetic(const Syntax& syntax) {
+    Node node = make(NodeKind::binary, Type::integer(), syntax);
+    node.children.reserve(2);
+    node.children.push_back(check(syntax.children[0], nullptr));
+    node.children.push_back(check(syntax.children[1], nullptr));
+    const Node& left = node.children[0];
+    const Node& right = node.children[1];
+    const auto result = arithmetic_result(syntax.op, left.type.kind, right.type.kind);
+    if (!result) arithmetic_error(syntax, left, right);
+    node.type = *result;
+    return node;
+  }
+
+  REDRESS_NOINLINE Node check_membership(const Syntax& syntax) {
     Node node = make(NodeKind::membership, Type::boolean(), syntax);
     const Syntax& right = syntax.children[1];
     if (right.kind == SyntaxKind::list) {
@@ -409,7 +437,7 @@ class Checker {
     return with_children(std::move(node), std::move(value), std::move(container));
   }
 
-  Node check_list(const Syntax& list, const Node& value) {
+  REDRESS_NOINLINE Node check_list(const Syntax& list, const Node& value) {
     const Type& type = value.type;
     if (type.kind == TypeKind::boolean || type.kind == TypeKind::set) {
       fail("expr.type", value.begin, fmt::format("cannot look up a {} in a list", type.name()),
@@ -436,7 +464,7 @@ class Checker {
     return node;
   }
 
-  Node check_call(const Syntax& syntax) {
+  REDRESS_NOINLINE Node check_call(const Syntax& syntax) {
     Function function = Function::none;
     for (const auto& [name, f] : kFunctions) {
       if (name == syntax.text) function = f;
@@ -445,8 +473,7 @@ class Checker {
       std::vector<std::string_view> names;
       for (const auto& entry : kFunctions) names.push_back(entry.first);
       const auto suggestion = closest(syntax.text, names);
-      fail("expr.unknown_name", syntax.offset,
-           fmt::format("unknown function '{}'", syntax.text),
+      fail("expr.unknown_name", syntax.offset, fmt::format("unknown function '{}'", syntax.text),
            suggestion ? fmt::format("did you mean '{}'?", *suggestion)
                       : std::string("the functions are min, max, count, empty and has"));
     }
@@ -495,8 +522,7 @@ class Checker {
       const Type element = Type::enumeration_of(*set.type.enumeration);
       if (!(value.type == element)) {
         fail("expr.type", value.begin,
-             fmt::format("has() needs a value of {}, found {}", element.name(),
-                         value.type.name()),
+             fmt::format("has() needs a value of {}, found {}", element.name(), value.type.name()),
              fmt::format("the values of {} are {}", element.name(),
                          join(set.type.enumeration->values)));
       }
@@ -514,6 +540,8 @@ class Checker {
 };
 
 }  // namespace
+
+#undef REDRESS_NOINLINE
 
 Node check(const Syntax& root, std::string_view source, Schema& schema,
            const std::optional<Type>& expected) {

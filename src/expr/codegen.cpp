@@ -14,18 +14,30 @@ namespace {
 
 Op binary_op(Operator op) {
   switch (op) {
-    case Operator::add: return Op::add;
-    case Operator::sub: return Op::sub;
-    case Operator::mul: return Op::mul;
-    case Operator::div: return Op::div;
-    case Operator::mod: return Op::mod;
-    case Operator::eq: return Op::eq;
-    case Operator::ne: return Op::ne;
-    case Operator::lt: return Op::lt;
-    case Operator::le: return Op::le;
-    case Operator::gt: return Op::gt;
-    case Operator::ge: return Op::ge;
-    default: throw std::logic_error("expr: not a binary arithmetic or comparison operator");
+    case Operator::add:
+      return Op::add;
+    case Operator::sub:
+      return Op::sub;
+    case Operator::mul:
+      return Op::mul;
+    case Operator::div:
+      return Op::div;
+    case Operator::mod:
+      return Op::mod;
+    case Operator::eq:
+      return Op::eq;
+    case Operator::ne:
+      return Op::ne;
+    case Operator::lt:
+      return Op::lt;
+    case Operator::le:
+      return Op::le;
+    case Operator::gt:
+      return Op::gt;
+    case Operator::ge:
+      return Op::ge;
+    default:
+      throw std::logic_error("expr: not a binary arithmetic or comparison operator");
   }
 }
 
@@ -90,13 +102,13 @@ class Generator {
     } catch (const EvaluationError& error) {
       const std::string_view what = error.what();
       const bool by_zero = what == kDivisionByZero || what == kModuloByZero;
-      throw CompileError{"expr.type", node.offset,
-                         by_zero ? "constant expression divides by zero"
-                                 : "constant expression overflows",
-                         by_zero ? "the divisor is always 0; fix the expression"
-                                 : fmt::format("{}: values must lie within -9223372036854775808"
-                                               "..9223372036854775807 (money in minor units)",
-                                               what)};
+      throw CompileError{
+          "expr.type", node.offset,
+          by_zero ? "constant expression divides by zero" : "constant expression overflows",
+          by_zero ? "the divisor is always 0; fix the expression"
+                  : fmt::format("{}: values must lie within -9223372036854775808"
+                                "..9223372036854775807 (money in minor units)",
+                                what)};
     }
   }
 

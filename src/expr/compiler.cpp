@@ -10,8 +10,7 @@
 
 namespace redress::expr {
 
-std::optional<Program> compile(std::string_view text, Schema& schema,
-                               std::optional<Type> expected,
+std::optional<Program> compile(std::string_view text, Schema& schema, std::optional<Type> expected,
                                const std::function<SourceLocation(std::size_t)>& locate,
                                Diagnostics& diagnostics) {
   try {

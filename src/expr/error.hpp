@@ -22,6 +22,9 @@ struct CompileError {
 
 /// Nesting and stack depth beyond which an expression is refused (see Program::max_stack).
 inline constexpr int kMaxDepth = 64;
+/// Height beyond which a (flat) chain of operators is refused: checking and code generation
+/// recurse over the tree, and this keeps them far from the limits of the C++ stack.
+inline constexpr int kMaxHeight = 256;
 
 /// EvaluationError messages that constant folding turns into compile errors.
 inline constexpr std::string_view kDivisionByZero = "division by zero";

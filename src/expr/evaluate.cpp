@@ -140,7 +140,9 @@ std::int64_t evaluate(const Program& program, std::span<const std::int64_t> slot
       case Op::in_mask: {
         const std::int64_t v = stack[sp - 1];
         stack[sp - 1] =
-            in_mask_range(v) ? static_cast<std::int64_t>((static_cast<std::uint64_t>(instr.arg) >> v) & 1U) : 0;
+            in_mask_range(v)
+                ? static_cast<std::int64_t>((static_cast<std::uint64_t>(instr.arg) >> v) & 1U)
+                : 0;
         break;
       }
       case Op::set_has: {

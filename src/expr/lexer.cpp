@@ -25,8 +25,7 @@ TokenKind keyword_or_name(std::string_view word) {
 
 class Lexer {
  public:
-  Lexer(std::string_view source, std::string_view currency)
-      : src_(source), currency_(currency) {}
+  Lexer(std::string_view source, std::string_view currency) : src_(source), currency_(currency) {}
 
   std::vector<Token> run() {
     std::vector<Token> tokens;
@@ -68,18 +67,30 @@ class Lexer {
     if (c == '"') return string(start);
     const char d = start + 1 < src_.size() ? src_[start + 1] : '\0';
     switch (c) {
-      case '(': return make(TokenKind::lparen, start, 1);
-      case ')': return make(TokenKind::rparen, start, 1);
-      case '[': return make(TokenKind::lbracket, start, 1);
-      case ']': return make(TokenKind::rbracket, start, 1);
-      case ',': return make(TokenKind::comma, start, 1);
-      case '+': return make(TokenKind::plus, start, 1);
-      case '-': return make(TokenKind::minus, start, 1);
-      case '*': return make(TokenKind::star, start, 1);
-      case '/': return make(TokenKind::slash, start, 1);
-      case '%': return make(TokenKind::percent, start, 1);
-      case '<': return d == '=' ? make(TokenKind::le, start, 2) : make(TokenKind::lt, start, 1);
-      case '>': return d == '=' ? make(TokenKind::ge, start, 2) : make(TokenKind::gt, start, 1);
+      case '(':
+        return make(TokenKind::lparen, start, 1);
+      case ')':
+        return make(TokenKind::rparen, start, 1);
+      case '[':
+        return make(TokenKind::lbracket, start, 1);
+      case ']':
+        return make(TokenKind::rbracket, start, 1);
+      case ',':
+        return make(TokenKind::comma, start, 1);
+      case '+':
+        return make(TokenKind::plus, start, 1);
+      case '-':
+        return make(TokenKind::minus, start, 1);
+      case '*':
+        return make(TokenKind::star, start, 1);
+      case '/':
+        return make(TokenKind::slash, start, 1);
+      case '%':
+        return make(TokenKind::percent, start, 1);
+      case '<':
+        return d == '=' ? make(TokenKind::le, start, 2) : make(TokenKind::lt, start, 1);
+      case '>':
+        return d == '=' ? make(TokenKind::ge, start, 2) : make(TokenKind::gt, start, 1);
       case '=':
         if (d == '=') return make(TokenKind::eq, start, 2);
         return invalid(start, 1, "'=' is not an operator", "write == to compare");
@@ -87,13 +98,12 @@ class Lexer {
         if (d == '=') return make(TokenKind::ne, start, 2);
         return invalid(start, 1, "'!' is not an operator", "write 'not' to negate a condition");
       case '&':
-        return invalid(start, d == '&' ? 2 : 1, fmt::format("'{}' is not an operator",
-                                                            d == '&' ? "&&" : "&"),
+        return invalid(start, d == '&' ? 2 : 1,
+                       fmt::format("'{}' is not an operator", d == '&' ? "&&" : "&"),
                        "write 'and'");
       case '|':
-        return invalid(start, d == '|' ? 2 : 1, fmt::format("'{}' is not an operator",
-                                                            d == '|' ? "||" : "|"),
-                       "write 'or'");
+        return invalid(start, d == '|' ? 2 : 1,
+                       fmt::format("'{}' is not an operator", d == '|' ? "||" : "|"), "write 'or'");
       default:
         break;
     }
@@ -124,23 +134,21 @@ class Lexer {
     // A money literal: the number, spaces, then exactly three capital letters.
     std::size_t code = end;
     while (code < src_.size() && (src_[code] == ' ' || src_[code] == '\t')) ++code;
-    if (code > end && code + 3 <= src_.size() && is_upper(src_[code]) &&
-        is_upper(src_[code + 1]) && is_upper(src_[code + 2]) &&
-        (code + 3 == src_.size() || !is_name_char(src_[code + 3]))) {
+    if (code > end && code + 3 <= src_.size() && is_upper(src_[code]) && is_upper(src_[code + 1]) &&
+        is_upper(src_[code + 2]) && (code + 3 == src_.size() || !is_name_char(src_[code + 3]))) {
       return make(TokenKind::money, start, code + 3 - start);
     }
     if (decimal) {
       const auto text = src_.substr(start, end - start);
-      return invalid(start, end - start, fmt::format("'{}' needs a currency", text),
-                     fmt::format("only amounts of money have decimals: write {} {}", text,
-                                 currency_));
+      return invalid(
+          start, end - start, fmt::format("'{}' needs a currency", text),
+          fmt::format("only amounts of money have decimals: write {} {}", text, currency_));
     }
     Token token = make(TokenKind::integer, start, digits_end - start);
     const auto [ptr, ec] =
         std::from_chars(src_.data() + start, src_.data() + digits_end, token.number);
     if (ec != std::errc()) {
-      return invalid(start, digits_end - start,
-                     fmt::format("integer {} is too large", token.text),
+      return invalid(start, digits_end - start, fmt::format("integer {} is too large", token.text),
                      "integers must lie within -9223372036854775808..9223372036854775807");
     }
     return token;

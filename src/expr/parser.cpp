@@ -35,20 +35,34 @@ bool is_comparison(TokenKind kind) {
 
 Operator binary_operator(TokenKind kind) {
   switch (kind) {
-    case TokenKind::plus: return Operator::add;
-    case TokenKind::minus: return Operator::sub;
-    case TokenKind::star: return Operator::mul;
-    case TokenKind::slash: return Operator::div;
-    case TokenKind::percent: return Operator::mod;
-    case TokenKind::eq: return Operator::eq;
-    case TokenKind::ne: return Operator::ne;
-    case TokenKind::lt: return Operator::lt;
-    case TokenKind::le: return Operator::le;
-    case TokenKind::gt: return Operator::gt;
-    case TokenKind::ge: return Operator::ge;
-    case TokenKind::kw_and: return Operator::logical_and;
-    case TokenKind::kw_or: return Operator::logical_or;
-    default: return Operator::none;
+    case TokenKind::plus:
+      return Operator::add;
+    case TokenKind::minus:
+      return Operator::sub;
+    case TokenKind::star:
+      return Operator::mul;
+    case TokenKind::slash:
+      return Operator::div;
+    case TokenKind::percent:
+      return Operator::mod;
+    case TokenKind::eq:
+      return Operator::eq;
+    case TokenKind::ne:
+      return Operator::ne;
+    case TokenKind::lt:
+      return Operator::lt;
+    case TokenKind::le:
+      return Operator::le;
+    case TokenKind::gt:
+      return Operator::gt;
+    case TokenKind::ge:
+      return Operator::ge;
+    case TokenKind::kw_and:
+      return Operator::logical_and;
+    case TokenKind::kw_or:
+      return Operator::logical_or;
+    default:
+      return Operator::none;
   }
 }
 
@@ -116,17 +130,28 @@ class Parser {
     result.offset = token.offset;
     result.begin = token.offset;
     result.end = token.offset + token.text.size();
+    // Every operand after the first is computed while the earlier ones wait on the stack.
+    int depth = 1;
     int height = 0;
-    for (const auto& child : children) {
+    for (std::size_t i = 0; i < children.size(); ++i) {
+      const Syntax& child = children[i];
       result.begin = std::min(result.begin, child.begin);
       result.end = std::max(result.end, child.end);
-      height = std::max(height, child.depth);
+      depth = std::max(depth, child.depth + (i > 0 ? 1 : 0));
+      height = std::max(height, child.height);
     }
-    result.depth = height + 1;
+    result.depth = depth;
+    result.height = height + 1;
     if (result.depth > kMaxDepth) {
       throw CompileError{"expr.too_deep", token.offset,
                          fmt::format("expression nests more than {} levels deep", kMaxDepth),
                          kTooDeepHint};
+    }
+    if (result.height > kMaxHeight) {
+      throw CompileError{"expr.too_deep", token.offset,
+                         fmt::format("expression chains more than {} operators", kMaxHeight),
+                         "split it into several rules, or test many values at once with "
+                         "x in [a, b, c]"};
     }
     result.children = std::move(children);
     return result;
@@ -293,9 +318,9 @@ class Parser {
     Money amount;
     std::string error;
     if (!parse_money(token.text, amount, error)) {
-      throw CompileError{"expr.syntax", token.offset, error,
-                         fmt::format("write an amount as a number and the currency, e.g. 12.50 {}",
-                                     currency_)};
+      throw CompileError{
+          "expr.syntax", token.offset, error,
+          fmt::format("write an amount as a number and the currency, e.g. 12.50 {}", currency_)};
     }
     Syntax result = leaf(SyntaxKind::money, token);
     result.value = amount.minor();

@@ -1,5 +1,7 @@
 #include "redress/io/incident_reader.hpp"
 
+#include "io/incident_node.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
@@ -8,6 +10,7 @@
 #include <limits>
 #include <map>
 
+#include "diag/suggest.hpp"
 #include "io/incident_fields.hpp"
 
 namespace redress::io {
@@ -69,8 +72,23 @@ class IncidentParser {
     required(root, "reported_at", "\"2026-11-25T09:30:00+08:00\"", [&](const YAML::Node& n) {
       store(read_.timestamp(n, "reported_at"), incident.reported_at);
     });
-    required(root, "category", "core.unavailable",
-             [&](const YAML::Node& n) { store(read_.string(n, "category"), incident.category); });
+    required(root, "category", "core.unavailable", [&](const YAML::Node& n) {
+      store(read_.string(n, "category"), incident.category);
+      check_category(n, incident.category);
+    });
+  }
+
+  void check_category(const YAML::Node& node, const std::string& category) {
+    const auto& known = schema_.categories;
+    if (known.empty() || category.empty() ||
+        std::find(known.begin(), known.end(), category) != known.end()) {
+      return;
+    }
+    auto hint = redress::detail::did_you_mean(category, known);
+    if (hint.empty()) hint = "use a category of the policy's taxonomy, e.g. core.unavailable";
+    read_.error("incident.unknown_value", node,
+                fmt::format("category '{}' is not in the policy's taxonomy", category),
+                std::move(hint));
   }
 
   // What failed, how badly and where.
@@ -258,6 +276,12 @@ IncidentResult read_incident(std::string_view text, std::string_view file,
                              fmt::format("the incident is not valid JSON or YAML: {}", e.msg));
     return result;
   }
+  return read_incident_node(root, file, schema);
+}
+
+IncidentResult read_incident_node(const YAML::Node& root, std::string_view file,
+                                  const IncidentSchema& schema) {
+  IncidentResult result;
   if (!root.IsMap()) {
     const bool blank = !root || root.IsNull();
     const YAML::Mark mark = root.Mark();

@@ -27,6 +27,7 @@ HostFactInfo::Kind kind_of(expr::TypeKind kind) {
 IncidentSchema incident_schema(const CompiledPolicy& policy) {
   IncidentSchema schema;
   schema.currency = policy.currency;
+  for (const auto& node : policy.categories) schema.categories.push_back(node.id);
   for (const auto& fact : policy.facts) {
     if (fact.source != FactSource::host) continue;
     HostFactInfo info;

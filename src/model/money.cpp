@@ -101,14 +101,14 @@ std::string Money::to_string() const {
 }
 
 bool parse_money(std::string_view text, Money& out, std::string& error) {
-  const auto space = text.find(' ');
+  const auto space = text.rfind(' ');
   if (space == std::string_view::npos) {
     error = "a money amount needs a number and a currency, as in \"500 CNY\" or \"12.50 EUR\"";
     return false;
   }
   std::string_view number = text.substr(0, space);
   std::string_view code = text.substr(space + 1);
-  while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+  while (!number.empty() && number.back() == ' ') number.remove_suffix(1);
   Currency currency;
   if (!Currency::parse(code, currency)) {
     error = fmt::format("'{}' is not an ISO 4217 currency code (three capital letters, e.g. CNY)",

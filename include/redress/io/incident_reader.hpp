@@ -24,6 +24,8 @@ struct HostFactInfo {
 struct IncidentSchema {
   Currency currency;
   std::vector<HostFactInfo> host_facts;
+  /// The taxonomy's category ids; when not empty, `category` must be one of them.
+  std::vector<std::string> categories;
 };
 
 struct IncidentResult {

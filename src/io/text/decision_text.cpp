@@ -23,8 +23,10 @@ void write_header(const Decision& d, std::string& out) {
                      to_string(c.emotion), c.intensity);
   if (!c.deficits.empty()) out += fmt::format(", missing {} justice", join_enums(c.deficits));
   out += "\n";
-  for (const auto& [name, value] : c.derived) {
-    out += fmt::format("  {:<11} {}\n", name, to_string(value));
+  if (!c.derived.empty()) {
+    std::vector<std::string> facts;
+    for (const auto& [name, value] : c.derived) facts.push_back(name + "=" + to_string(value));
+    out += fmt::format("  derived     {}\n", fmt::join(facts, ", "));
   }
   out += fmt::format("  priority    P{}\n", d.priority);
   out += fmt::format("  respond by  {} ({})\n", d.deadlines.first_response_due.to_string(),

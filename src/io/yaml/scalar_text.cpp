@@ -20,15 +20,18 @@ class Cursor {
   [[nodiscard]] char peek(std::size_t ahead = 0) const {
     return index_ + ahead < source_.size() ? source_[index_ + ahead] : '\0';
   }
-  [[nodiscard]] bool at_break() const { return peek() == '\n' || peek() == '\r'; }
+  /// "\n" or "\r\n"; yaml-cpp does not count a lone '\r' as a line break.
+  [[nodiscard]] bool at_break() const {
+    return peek() == '\n' || (peek() == '\r' && peek(1) == '\n');
+  }
   [[nodiscard]] bool at_blank() const { return peek() == ' ' || peek() == '\t'; }
   [[nodiscard]] const SourceLocation& where() const { return at_; }
 
-  /// Moves one character on; a line break ("\n", "\r\n" or "\r") counts as one.
+  /// Moves one character on; a line break counts as one.
   void advance() {
     if (done()) return;
     if (at_break()) {
-      index_ += (peek() == '\r' && peek(1) == '\n') ? 2 : 1;
+      index_ += peek() == '\r' ? 2 : 1;
       ++at_.line;
       at_.column = 0;
       return;
@@ -43,7 +46,8 @@ class Cursor {
   [[nodiscard]] bool blanks_to_break() const {
     std::size_t i = index_;
     while (i < source_.size() && (source_[i] == ' ' || source_[i] == '\t')) ++i;
-    return i >= source_.size() || source_[i] == '\n' || source_[i] == '\r';
+    return i >= source_.size() || source_[i] == '\n' ||
+           (source_[i] == '\r' && i + 1 < source_.size() && source_[i + 1] == '\n');
   }
 
  private:

@@ -95,16 +95,11 @@ TEST_CASE("only fact-free subtrees are folded", "[expr][codegen]") {
 TEST_CASE("and/or compile to keep-jumps to the end of the right operand", "[expr][codegen]") {
   TestSchema schema;
   CHECK(compiled("safety_critical and intensity > 2", schema).code ==
-        std::vector<Instr>{{Op::load, 6},
-                           {Op::jump_if_false_keep, 5},
-                           {Op::load, 1},
-                           {Op::push, 2},
-                           {Op::gt, 0}});
+        std::vector<Instr>{
+            {Op::load, 6}, {Op::jump_if_false_keep, 5}, {Op::load, 1}, {Op::push, 2}, {Op::gt, 0}});
   CHECK(compiled("safety_critical or not safety_critical", schema).code ==
-        std::vector<Instr>{{Op::load, 6},
-                           {Op::jump_if_true_keep, 4},
-                           {Op::load, 6},
-                           {Op::logical_not, 0}});
+        std::vector<Instr>{
+            {Op::load, 6}, {Op::jump_if_true_keep, 4}, {Op::load, 6}, {Op::logical_not, 0}});
 }
 
 TEST_CASE("membership picks the cheapest instruction", "[expr][codegen]") {
@@ -149,8 +144,8 @@ TEST_CASE("membership picks the cheapest instruction", "[expr][codegen]") {
 
 TEST_CASE("reads lists each fact slot once, sorted", "[expr][codegen]") {
   TestSchema schema;
-  const Program program = compiled(
-      "loss > 0 CNY and intensity >= 3 or intensity < 2 and emotion in [angry]", schema);
+  const Program program =
+      compiled("loss > 0 CNY and intensity >= 3 or intensity < 2 and emotion in [angry]", schema);
   CHECK(program.reads == std::vector<std::uint32_t>{0, 1, 2});
   CHECK(compiled("1 + 1 == 2", schema).reads.empty());
 }
@@ -165,8 +160,7 @@ TEST_CASE("max_stack is the deepest the stack gets", "[expr][codegen]") {
   CHECK(detail::stack_need({{Op::push, 1}, {Op::push, 2}, {Op::add, 0}}) == 2);
 }
 
-TEST_CASE("the checked tree keeps resolved names, types and source positions",
-          "[expr][ast]") {
+TEST_CASE("the checked tree keeps resolved names, types and source positions", "[expr][ast]") {
   TestSchema schema;
   const Program program = compiled("intensity + 1 > 2 and emotion == angry", schema);
   REQUIRE(program.ast);

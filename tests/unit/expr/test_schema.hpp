@@ -42,9 +42,14 @@ class TestSchema : public Schema {
     };
     // Pre-order indices: a node's subtree is [begin, end).
     categories_ = {
-        {"core", {0, 5}},           {"core.slow", {1, 2}},       {"core.unavailable", {2, 4}},
-        {"core.unavailable.out_of_stock", {3, 4}},               {"core.broken", {4, 5}},
-        {"process", {5, 8}},        {"process.billing", {6, 7}}, {"process.rude", {7, 8}},
+        {"core", {0, 5}},
+        {"core.slow", {1, 2}},
+        {"core.unavailable", {2, 4}},
+        {"core.unavailable.out_of_stock", {3, 4}},
+        {"core.broken", {4, 5}},
+        {"process", {5, 8}},
+        {"process.billing", {6, 7}},
+        {"process.rude", {7, 8}},
     };
     Currency::parse("CNY", currency_);
   }
@@ -115,19 +120,19 @@ using Slots = std::array<std::int64_t, 13>;
 
 inline Slots defaults(TestSchema& schema) {
   Slots slots{};
-  slots[schema.slot("emotion")] = 1;        // angry
+  slots[schema.slot("emotion")] = 1;  // angry
   slots[schema.slot("intensity")] = 3;
-  slots[schema.slot("loss")] = 12000;       // 120.00 CNY
-  slots[schema.slot("deficits")] = 0b101;   // outcome, interactional
-  slots[schema.slot("category")] = 3;       // core.unavailable.out_of_stock
+  slots[schema.slot("loss")] = 12000;      // 120.00 CNY
+  slots[schema.slot("deficits")] = 0b101;  // outcome, interactional
+  slots[schema.slot("category")] = 3;      // core.unavailable.out_of_stock
   slots[schema.slot("touchpoint")] = schema.intern("hotel.check_in");
   slots[schema.slot("safety_critical")] = 0;
-  slots[schema.slot("magnitude")] = 2;      // major
-  slots[schema.slot("tier")] = 3;           // vip
+  slots[schema.slot("magnitude")] = 2;  // major
+  slots[schema.slot("tier")] = 3;       // vip
   slots[schema.slot("priority")] = 2;
   slots[schema.slot("compensation_given")] = 0;
   slots[schema.slot("major")] = 7;
-  slots[schema.slot("dimension")] = 1;      // procedural
+  slots[schema.slot("dimension")] = 1;  // procedural
   return slots;
 }
 

@@ -1,0 +1,143 @@
+// Loading and running policy test suites.
+#include "redress/testing/suite.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "diag/suggest.hpp"
+#include "io/incident_node.hpp"
+#include "redress/engine/decide.hpp"
+#include "redress/io/incident_schema.hpp"
+#include "testing/expectations.hpp"
+
+namespace redress::testing {
+namespace {
+
+const std::vector<std::string> kSuiteKeys = {"policy", "description", "base", "cases"};
+const std::vector<std::string> kCaseKeys = {"name", "incident", "expect"};
+
+SourceLocation where(std::string_view file, const YAML::Node& node) {
+  return {std::string(file), node.Mark().line, node.Mark().column};
+}
+
+/// `over` merged into a copy of `base`: maps merge key by key, anything else replaces.
+YAML::Node merged(const YAML::Node& base, const YAML::Node& over) {
+  if (!base || !base.IsMap() || !over.IsMap()) return YAML::Clone(over);
+  YAML::Node out = YAML::Clone(base);
+  for (const auto& entry : over) {
+    const auto key = entry.first.as<std::string>();
+    out[key] = out[key] ? merged(out[key], entry.second) : YAML::Clone(entry.second);
+  }
+  return out;
+}
+
+bool check_keys(const YAML::Node& map, const std::vector<std::string>& known,
+                std::string_view what, std::string_view file, Diagnostics& diagnostics) {
+  bool ok = true;
+  for (const auto& entry : map) {
+    const auto key = entry.first.as<std::string>();
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    diagnostics.error("suite.unknown_key", where(file, entry.first),
+                      fmt::format("unknown key '{}' in {}", key, what),
+                      redress::detail::did_you_mean(key, known));
+    ok = false;
+  }
+  return ok;
+}
+
+CaseResult run_case(const YAML::Node& node, const YAML::Node& base, std::string_view file,
+                    const CompiledPolicy& policy, const io::IncidentSchema& schema) {
+  CaseResult result;
+  result.location = where(file, node);
+  result.name = node["name"] ? node["name"].as<std::string>()
+                             : fmt::format("case at line {}", result.location.line + 1);
+  if (!check_keys(node, kCaseKeys, "a case", file, result.errors)) return result;
+  const auto incident_node = merged(base, node["incident"] ? node["incident"] : YAML::Node());
+  auto read = io::read_incident_node(incident_node, file, schema);
+  if (!read.incident) {
+    result.errors = std::move(read.diagnostics);
+    return result;
+  }
+  try {
+    result.decision = decide(policy, *read.incident, DecideOptions{true, {}});
+  } catch (const DecideError& e) {
+    for (auto d : e.diagnostics().items()) {
+      if (!d.location.known()) d.location = result.location;
+      result.errors.add(std::move(d));
+    }
+    return result;
+  }
+  if (node["expect"]) {
+    result.mismatches =
+        detail::check_expectations(node["expect"], *result.decision, file, result.errors);
+  }
+  return result;
+}
+
+}  // namespace
+
+std::size_t SuiteResult::passed() const {
+  return static_cast<std::size_t>(
+      std::count_if(cases.begin(), cases.end(), [](const CaseResult& c) { return c.passed(); }));
+}
+
+std::size_t SuiteResult::failed() const { return cases.size() - passed(); }
+
+std::optional<std::filesystem::path> suite_policy(std::string_view text,
+                                                  const std::filesystem::path& file) {
+  try {
+    const auto root = YAML::Load(std::string(text));
+    if (!root.IsMap() || !root["policy"]) return std::nullopt;
+    return file.parent_path() / root["policy"].as<std::string>();
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+}
+
+SuiteResult run_suite(std::string_view text, std::string_view file, const CompiledPolicy& policy) {
+  SuiteResult result;
+  result.file = std::string(file);
+  try {
+    const auto root = YAML::Load(std::string(text));
+    if (!root.IsMap() || !root["cases"] || !root["cases"].IsSequence()) {
+      result.diagnostics.error("suite.missing_key", where(file, root),
+                               "a test suite is a map with a 'cases' list",
+                               "write cases: [{name: ..., incident: {...}, expect: {...}}]");
+      return result;
+    }
+    if (!check_keys(root, kSuiteKeys, "a test suite", file, result.diagnostics)) return result;
+    const auto schema = io::incident_schema(policy);
+    for (const auto& node : root["cases"]) {
+      result.cases.push_back(run_case(node, root["base"], file, policy, schema));
+    }
+  } catch (const YAML::Exception& e) {
+    result.diagnostics.error("suite.syntax", {std::string(file), e.mark.line, e.mark.column},
+                             fmt::format("the suite is not valid YAML, or a value has the wrong "
+                                         "kind: {}",
+                                         e.msg));
+  }
+  return result;
+}
+
+std::string describe_failure(const CaseResult& result) {
+  std::string out = fmt::format("{}:{}: case '{}' failed\n", result.location.file,
+                                result.location.line + 1, result.name);
+  for (const auto& d : result.errors.items()) out += render(d, {});
+  for (const auto& m : result.mismatches) {
+    out += fmt::format("  {} (line {}): expected {}, decided {}\n", m.field, m.location.line + 1,
+                       m.expected, m.actual);
+  }
+  if (result.decision) {
+    std::vector<std::string> fired;
+    for (const auto& t : result.decision->trace) {
+      if (t.outcome == TraceEntry::Outcome::fired) fired.push_back(t.rule);
+    }
+    out += fmt::format("  rules fired, in order: {}\n", fmt::join(fired, ", "));
+  }
+  return out;
+}
+
+}  // namespace redress::testing

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Decides every sample incident with --json --trace and validates the output against
+rules/schema/decision.schema.json (and each sample against incident.schema.json).
+
+usage: validate_decisions.py REDRESS RULES_DIR EXAMPLES_DIR
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+import jsonschema
+import yaml
+
+
+def main():
+    redress, rules, examples = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+    decision_schema = json.loads((rules / "schema/decision.schema.json").read_text())
+    incident_schema = json.loads((rules / "schema/incident.schema.json").read_text())
+    runs = [("default", p) for p in sorted(examples.glob("*.*"))]
+    runs += [("hotel", p) for p in sorted((examples / "hotel").glob("*.*"))]
+    runs += [("bank", p) for p in sorted((examples / "bank").glob("*.*"))]
+    checked = 0
+    for policy, path in runs:
+        incident = yaml.safe_load(path.read_text())
+        jsonschema.validate(incident, incident_schema, cls=jsonschema.Draft202012Validator)
+        out = subprocess.run([redress, "decide", "--json", "--trace", "--policy",
+                              str(rules / f"{policy}.yaml"), str(path)],
+                             capture_output=True, text=True, check=True).stdout
+        jsonschema.validate(json.loads(out), decision_schema,
+                            cls=jsonschema.Draft202012Validator)
+        checked += 1
+    if checked < 10:
+        sys.exit(f"only {checked} samples found")
+    print(f"{checked} decisions valid")
+
+
+if __name__ == "__main__":
+    main()
