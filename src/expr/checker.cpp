@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "error.hpp"
+#include "hints.hpp"
 #include "suggest.hpp"
 
 // The checker recurses over the tree; keeping each case out of line keeps the frames on that
@@ -29,30 +30,23 @@ bool is_ordering(Operator op) {
   return op == Operator::lt || op == Operator::le || op == Operator::gt || op == Operator::ge;
 }
 
-bool is_number(const Type& type) {
-  return type.kind == TypeKind::integer || type.kind == TypeKind::money;
-}
-
-std::string join(const std::vector<std::string>& items) {
-  return fmt::format("{}", fmt::join(items, ", "));
-}
-
 class Checker {
  public:
   Checker(std::string_view source, Schema& schema)
-      : source_(source), schema_(schema), currency_(currency_code(schema.currency())) {}
+      : schema_(schema), currency_(currency_code(schema.currency())), hints_{source, currency_} {}
 
   Node run(const Syntax& root, const std::optional<Type>& expected) {
     Node node = check(root, expected ? &*expected : nullptr);
     if (expected && !(node.type == *expected)) {
       if (expected->kind == TypeKind::boolean) {
         fail("expr.type", node.begin,
-             fmt::format("condition must be bool, found {}", node.type.name()), bool_hint(node));
+             fmt::format("condition must be bool, found {}", node.type.name()),
+             hints_.bool_hint(node));
       }
       fail("expr.type", node.begin,
            fmt::format("expression must be {}, found {}", expected->name(), node.type.name()),
            expected->kind == TypeKind::money && node.type.kind == TypeKind::integer
-               ? currency_hint(&node)
+               ? hints_.currency_hint(&node)
                : fmt::format("write an expression of type {}", expected->name()));
     }
     return node;
@@ -62,10 +56,6 @@ class Checker {
   [[noreturn]] static void fail(std::string code, std::size_t offset, std::string message,
                                 std::string hint) {
     throw CompileError{std::move(code), offset, std::move(message), std::move(hint)};
-  }
-
-  std::string_view text_of(const Node& node) const {
-    return source_.substr(node.begin, node.end - node.begin);
   }
 
   static Node make(NodeKind kind, Type type, const Syntax& syntax) {
@@ -176,65 +166,12 @@ class Checker {
     fail("expr.unknown_name", syntax.offset, std::move(message), std::move(hint));
   }
 
-  REDRESS_NOINLINE std::string currency_hint(const Node* int_side) const {
-    const std::string_view amount =
-        int_side != nullptr && int_side->kind == NodeKind::literal ? text_of(*int_side) : "500";
-    return fmt::format("write the amount with its currency, e.g. {} {}", amount, currency_);
-  }
-
-  /// How to turn a non-bool operand into a condition.
-  REDRESS_NOINLINE std::string bool_hint(const Node& node) const {
-    const auto text = text_of(node);
-    switch (node.type.kind) {
-      case TypeKind::integer:
-        return fmt::format("compare it, e.g. {} > 0", text);
-      case TypeKind::money:
-        return fmt::format("compare it, e.g. {} > 0 {}", text, currency_);
-      case TypeKind::enumeration:
-        if (node.type.enumeration != nullptr && !node.type.enumeration->values.empty()) {
-          return fmt::format("compare it, e.g. {} == {}", text,
-                             node.type.enumeration->values.front());
-        }
-        return "compare it with one of its values";
-      case TypeKind::set:
-        return fmt::format("test it with has({}, value), or with not empty({})", text, text);
-      case TypeKind::category:
-        return fmt::format("test it with 'in', e.g. {} in <category id>", text);
-      case TypeKind::string:
-        return fmt::format("compare it, e.g. {} == \"...\"", text);
-      case TypeKind::boolean:
-        break;
-    }
-    return "write a condition";
-  }
-
-  REDRESS_NOINLINE std::string mismatch_hint(const Node& a, const Node& b) const {
-    for (const auto& [x, y] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
-      if (x->type.kind == TypeKind::money && y->type.kind == TypeKind::integer) {
-        return currency_hint(y);
-      }
-    }
-    for (const Node* side : {&a, &b}) {
-      if (side->type.kind == TypeKind::enumeration && side->type.enumeration != nullptr) {
-        return fmt::format("compare {} with one of its values: {}", side->type.name(),
-                           join(side->type.enumeration->values));
-      }
-    }
-    for (const Node* side : {&a, &b}) {
-      if (side->type.kind == TypeKind::category) {
-        return "compare a category with a category id, e.g. category in core";
-      }
-      if (side->type.kind == TypeKind::string) return "compare a string with a \"quoted string\"";
-    }
-    return "both sides must have the same type";
-  }
-
-  /// `what` is the operator that needs the bool: "not", "and", "or".
+  /// `what` is the operator that needs the bool: "not", "and" or "or".
   REDRESS_NOINLINE void require_bool(const Node& operand, std::string_view what) const {
     if (operand.type.kind != TypeKind::boolean) {
       fail("expr.type", operand.begin,
            fmt::format("'{}' needs a bool, found {}", what, operand.type.name()),
-           bool_hint(operand));
+           hints_.bool_hint(operand));
     }
   }
 
@@ -313,7 +250,7 @@ class Checker {
     if (!(type == right.type)) {
       fail("expr.type", syntax.offset,
            fmt::format("cannot compare {} with {}", type.name(), right.type.name()),
-           mismatch_hint(left, right));
+           hints_.mismatch_hint(left, right));
     }
     if (type.kind == TypeKind::set) {
       fail("expr.type", syntax.offset,
@@ -356,38 +293,6 @@ class Checker {
     return std::nullopt;
   }
 
-  [[noreturn]] REDRESS_NOINLINE void arithmetic_error(const Syntax& syntax, const Node& left,
-                                                      const Node& right) const {
-    const auto ln = left.type.name();
-    const auto rn = right.type.name();
-    const TypeKind r = right.type.kind;
-    std::string message;
-    std::string hint = "arithmetic works on ints and money";
-    switch (syntax.op) {
-      case Operator::add:
-      case Operator::sub:
-        message = syntax.op == Operator::add ? fmt::format("cannot add {} and {}", ln, rn)
-                                             : fmt::format("cannot subtract {} from {}", rn, ln);
-        if (is_number(left.type) && is_number(right.type)) hint = mismatch_hint(left, right);
-        break;
-      case Operator::mul:
-        message = fmt::format("cannot multiply {} by {}", ln, rn);
-        if (left.type.kind == TypeKind::money && r == TypeKind::money) {
-          hint = "multiply an amount by an int, e.g. loss * 2";
-        }
-        break;
-      case Operator::div:
-        message = fmt::format("cannot divide {} by {}", ln, rn);
-        if (r == TypeKind::money) hint = "divide an amount by an int, e.g. loss / 2";
-        break;
-      default:  // mod
-        message = fmt::format("'%' needs two ints, found {} and {}", ln, rn);
-        hint = "'%' is the remainder of an int division";
-        break;
-    }
-    fail("expr.type", syntax.offset, std::move(message), std::move(hint));
-  }
-
   REDRESS_NOINLINE Node check_arithmetic(const Syntax& syntax) {
     Node node = make(NodeKind::binary, Type::integer(), syntax);
     node.children.reserve(2);
@@ -396,7 +301,7 @@ class Checker {
     const Node& left = node.children[0];
     const Node& right = node.children[1];
     const auto result = arithmetic_result(syntax.op, left.type.kind, right.type.kind);
-    if (!result) arithmetic_error(syntax, left, right);
+    if (!result) throw hints_.arithmetic_error(syntax.op, syntax.offset, left, right);
     node.type = *result;
     return node;
   }
@@ -425,14 +330,14 @@ class Checker {
                          container.kind == NodeKind::fact
                              ? fmt::format("the fact '{}'", container.text)
                              : type.name()),
-             fmt::format("write a category id, e.g. {} in core", text_of(value)));
+             fmt::format("write a category id, e.g. {} in core", hints_.text_of(value)));
       }
     } else {
       fail("expr.type", container.begin,
            fmt::format("'{}' needs a list, a set or a category on its right, found {}",
                        to_string(syntax.op), type.name()),
-           fmt::format("write a list, e.g. {} {} [{}]", text_of(value), to_string(syntax.op),
-                       text_of(container)));
+           fmt::format("write a list, e.g. {} {} [{}]", hints_.text_of(value), to_string(syntax.op),
+                       hints_.text_of(container)));
     }
     return with_children(std::move(node), std::move(value), std::move(container));
   }
@@ -457,7 +362,7 @@ class Checker {
       if (!(item.type == type)) {
         fail("expr.type", item.begin,
              fmt::format("list item must be {}, found {}", type.name(), item.type.name()),
-             mismatch_hint(value, item));
+             hints_.mismatch_hint(value, item));
       }
       node.children.push_back(std::move(item));
     }
@@ -504,7 +409,7 @@ class Checker {
           fail("expr.type", arg.begin,
                fmt::format("{}() needs all int or all money arguments, found {} and {}",
                            syntax.text, first.type.name(), arg.type.name()),
-               mismatch_hint(first, arg));
+               hints_.mismatch_hint(first, arg));
         }
       }
       node.type = first.type;
@@ -534,9 +439,9 @@ class Checker {
     return node;
   }
 
-  std::string_view source_;
   Schema& schema_;
   std::string currency_;
+  Hints hints_;
 };
 
 }  // namespace
