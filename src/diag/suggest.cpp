@@ -3,26 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 
 namespace redress::detail {
+namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), std::size_t{0});
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
+template <typename Candidates>
+std::optional<std::string> closest_of(std::string_view word, const Candidates& candidates) {
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
@@ -30,15 +16,49 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
     const auto d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
-      best = candidate;
+      best = std::string(candidate);
     }
   }
   return best;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  const auto best = closest(word, candidates);
+std::string phrase(const std::optional<std::string>& best) {
   return best ? fmt::format("did you mean '{}'?", *best) : std::string{};
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+std::optional<std::string> closest(std::string_view word, std::span<const std::string> candidates) {
+  return closest_of(word, candidates);
+}
+
+std::optional<std::string> closest(std::string_view word,
+                                   std::span<const std::string_view> candidates) {
+  return closest_of(word, candidates);
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+  return phrase(closest_of(word, candidates));
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+  return phrase(closest_of(word, candidates));
 }
 
 }  // namespace redress::detail

@@ -104,11 +104,12 @@ std::optional<std::string> decode_escape(Cursor& c) {
     case 'r': return "\r";
     case 'e': return "\x1b";
     case ' ': case '"': case '/': case '\\': return std::string(1, e);
+    // yaml-cpp 0.7 writes these two as single Latin-1 bytes rather than UTF-8; match it.
+    case 'N': return "\x85";
+    case '_': return "\xA0";
     default: break;
   }
   std::optional<std::uint32_t> cp;
-  if (e == 'N') cp = 0x85;
-  if (e == '_') cp = 0xA0;
   if (e == 'L') cp = 0x2028;
   if (e == 'P') cp = 0x2029;
   if (e == 'x') cp = read_hex(c, 2);
@@ -248,7 +249,8 @@ std::optional<std::size_t> block_header(Cursor& c) {
 /// Skips node properties (`&anchor`, `!tag`) that yaml-cpp includes in the node's mark.
 void skip_properties(Cursor& c) {
   while (c.peek() == '&' || c.peek() == '!') {
-    while (!c.done() && !c.at_blank() && !c.at_break()) c.advance();
+    // A tag ends at a quote too: yaml-cpp reads `!"text"` as the tag `!` and a quoted scalar.
+    while (!c.done() && !c.at_blank() && !c.at_break() && c.peek() != '"') c.advance();
     c.skip_blanks();
   }
 }

@@ -1,0 +1,116 @@
+// The compiler's products: taxonomy intervals, fact slots, the escalation chain, the rule
+// graph's order and DOT output, warnings that do not stop a policy.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "redress/io/load_policy.hpp"
+
+namespace {
+
+constexpr const char* kPolicy = R"(
+policy: {id: t, version: "1", currency: EUR}
+taxonomy:
+  base: none
+  add:
+    - {id: core, type: outcome}
+    - {id: core.slow}
+    - {id: core.slow.queue, type: process}
+    - {id: conduct, type: process}
+facts:
+  - {id: flagged, type: bool, derived: true, default: false}
+  - {id: channel_code, type: enum, values: [a, b, c], default: b}
+roles:
+  - {id: desk, authority: 50 EUR, reports_to: boss, entry: true}
+  - {id: boss, authority: 20 EUR}
+sla:
+  default_priority: 2
+  targets:
+    - {priority: 1, first_response: 15m, resolution: 1h}
+    - {priority: 2, first_response: 1h, resolution: 8h}
+rules:
+  - id: reader
+    when: flagged
+    then: [{set: {priority: "1"}}]
+  - id: setter
+    when: category in core.slow
+    then: [{set: {flagged: "true"}}]
+  - id: last
+    after: [reader]
+    then: []
+)";
+
+}  // namespace
+
+TEST_CASE("the taxonomy is stored in pre-order with descendant intervals", "[compile]") {
+  const auto result = redress::load_policy(kPolicy, "t.yaml");
+  REQUIRE(result.policy);
+  const auto& nodes = result.policy->categories;
+  REQUIRE(nodes.size() == 4);
+  CHECK(nodes[0].id == "core");
+  CHECK(nodes[0].end == 3);
+  CHECK(nodes[1].id == "core.slow");
+  CHECK(nodes[1].failure_type == redress::FailureType::outcome);  // inherited
+  CHECK(nodes[2].failure_type == redress::FailureType::process);  // declared
+  CHECK(nodes[2].parent == 1);
+  CHECK(nodes[3].id == "conduct");
+}
+
+TEST_CASE("host and derived facts follow the built-in slots, with defaults", "[compile]") {
+  const auto result = redress::load_policy(kPolicy, "t.yaml");
+  REQUIRE(result.policy);
+  const auto& p = *result.policy;
+  const auto flagged = p.fact_slot("flagged");
+  const auto code = p.fact_slot("channel_code");
+  REQUIRE(flagged);
+  REQUIRE(code);
+  CHECK(*flagged > p.priority_slot);
+  CHECK(p.facts[*flagged].source == redress::FactSource::derived);
+  CHECK(p.facts[*code].default_value == 1);  // b
+  CHECK(p.facts[p.priority_slot].default_value == 2);
+}
+
+TEST_CASE("setters run before readers; after: adds an edge", "[compile]") {
+  const auto result = redress::load_policy(kPolicy, "t.yaml");
+  REQUIRE(result.policy);
+  const auto& p = *result.policy;
+  std::vector<std::string> order;
+  for (auto r : p.evaluation_order) order.push_back(p.rules[r].id);
+  CHECK(order == std::vector<std::string>{"setter", "reader", "last"});
+  std::ostringstream dot;
+  p.write_dot(dot);
+  CHECK(dot.str().find("1->0") != std::string::npos);  // setter -> reader
+  CHECK(dot.str().find("0->2") != std::string::npos);  // reader -> last
+  CHECK(dot.str().find("1[label=setter]") != std::string::npos);
+}
+
+TEST_CASE("authority shrinking up the line is a warning, not an error", "[compile]") {
+  const auto result = redress::load_policy(kPolicy, "t.yaml");
+  REQUIRE(result.policy);
+  REQUIRE(result.diagnostics.size() == 1);
+  const auto& d = result.diagnostics.items()[0];
+  CHECK(d.code == "policy.authority_decreases");
+  CHECK(d.severity == redress::Severity::warning);
+  CHECK(d.location.line == 14);
+  CHECK(result.policy->escalation_chain == std::vector<std::uint32_t>{0, 1});
+}
+
+TEST_CASE("the policy hash identifies the exact source text", "[compile]") {
+  const auto a = redress::load_policy(kPolicy, "t.yaml");
+  const auto b = redress::load_policy(std::string(kPolicy) + "# a comment\n", "t.yaml");
+  REQUIRE(a.policy);
+  REQUIRE(b.policy);
+  CHECK(a.policy->identity.hash.size() == 7 + 64);
+  CHECK(a.policy->identity.hash != b.policy->identity.hash);
+}
+
+TEST_CASE("the built-in default policy compiles without diagnostics", "[compile]") {
+  const auto result = redress::load_default_policy();
+  std::string problems;
+  for (const auto& d : result.diagnostics.items()) problems += redress::render(d, result.source);
+  INFO(problems);
+  REQUIRE(result.policy);
+  CHECK(result.diagnostics.empty());
+  CHECK(result.policy->identity.id == "default");
+  CHECK(result.policy->currency.code() == "CNY");
+}

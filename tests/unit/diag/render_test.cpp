@@ -1,0 +1,45 @@
+// Rendering diagnostics: 1-based positions, the source line, the caret under the column.
+#include <catch2/catch.hpp>
+
+#include "diag/suggest.hpp"
+#include "redress/diag/diagnostic.hpp"
+
+TEST_CASE("render prints file:line:column, the line, a caret and the hint", "[diag]") {
+  const redress::Diagnostic d{"expr.syntax", redress::Severity::error, {"p.yaml", 1, 10},
+                              "unexpected ')'", "remove it"};
+  const std::string source = "rules:\n  - when: a ) b\n";
+  CHECK(redress::render(d, source) ==
+        "p.yaml:2:11: error[expr.syntax]: unexpected ')'\n"
+        " 2 |   - when: a ) b\n"
+        "   |           ^\n"
+        "  hint: remove it\n");
+}
+
+TEST_CASE("render keeps tabs so the caret lines up", "[diag]") {
+  const redress::Diagnostic d{"x.y", redress::Severity::warning, {"f", 0, 2}, "m", ""};
+  CHECK(redress::render(d, "\tab") == "f:1:3: warning[x.y]: m\n 1 | \tab\n   | \t ^\n");
+}
+
+TEST_CASE("render without a location or source prints the message alone", "[diag]") {
+  const redress::Diagnostic d{"policy.io", redress::Severity::error, {"", -1, -1}, "cannot read",
+                              ""};
+  CHECK(redress::render(d, "") == "error[policy.io]: cannot read\n");
+}
+
+TEST_CASE("diagnostics sort by file, line, column and count errors", "[diag]") {
+  redress::Diagnostics list;
+  list.warning("b", {"f", 5, 1}, "later");
+  list.error("a", {"f", 2, 7}, "earlier");
+  CHECK(list.has_errors());
+  list.sort();
+  CHECK(list.items()[0].code == "a");
+  CHECK(list.items()[1].code == "b");
+}
+
+TEST_CASE("did-you-mean suggests only plausible typos", "[diag]") {
+  using redress::detail::did_you_mean;
+  const std::vector<std::string> keys = {"description", "when", "then", "after"};
+  CHECK(did_you_mean("descripton", keys) == "did you mean 'description'?");
+  CHECK(did_you_mean("hten", keys) == "did you mean 'then'?");
+  CHECK(did_you_mean("priority", keys).empty());
+}
