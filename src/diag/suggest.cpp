@@ -9,12 +9,14 @@ namespace {
 
 template <typename Candidates>
 std::optional<std::string> closest_of(std::string_view word, const Candidates& candidates) {
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  // Short words get one edit, longer ones about one in three (at least two, for swapped
+  // letters): "teir" is a typo of "tier", but "id" is not one of "at".
+  const std::size_t limit = word.size() <= 3 ? 1 : std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
     const auto d = edit_distance(word, candidate);
-    if (d < best_distance) {
+    if (d < best_distance && d < std::max(word.size(), std::string_view(candidate).size())) {
       best_distance = d;
       best = std::string(candidate);
     }

@@ -14,8 +14,9 @@ namespace redress::detail {
 /// common typo 'frist' is one edit from 'first'.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-/// The candidate closest to `word`, if it is close enough to be a plausible typo
-/// (distance <= max(1, length / 3)). Ties go to the earliest candidate.
+/// The candidate closest to `word`, if it is close enough to be a plausible typo (one edit for
+/// words of up to three letters, else max(2, length / 3)). Ties go to the earliest candidate,
+/// so callers list the likelier kind of name first.
 std::optional<std::string> closest(std::string_view word, std::span<const std::string> candidates);
 std::optional<std::string> closest(std::string_view word,
                                    std::span<const std::string_view> candidates);

@@ -9,7 +9,7 @@
 
 #include "error.hpp"
 #include "hints.hpp"
-#include "suggest.hpp"
+#include "diag/suggest.hpp"
 
 // The checker recurses over the tree; keeping each case out of line keeps the frames on that
 // recursion small (inlined together, with sanitizers, one level took over 10 KB of stack).
@@ -160,7 +160,7 @@ class Checker {
       message = fmt::format("unknown category '{}'", syntax.text);
       hint = "category ids are declared by the taxonomy (taxonomy: base, add)";
     }
-    if (const auto suggestion = closest(syntax.text, candidates)) {
+    if (const auto suggestion = redress::detail::closest(syntax.text, candidates)) {
       hint = fmt::format("did you mean '{}'?", *suggestion);
     }
     fail("expr.unknown_name", syntax.offset, std::move(message), std::move(hint));
@@ -377,7 +377,7 @@ class Checker {
     if (function == Function::none) {
       std::vector<std::string_view> names;
       for (const auto& entry : kFunctions) names.push_back(entry.first);
-      const auto suggestion = closest(syntax.text, names);
+      const auto suggestion = redress::detail::closest(syntax.text, names);
       fail("expr.unknown_name", syntax.offset, fmt::format("unknown function '{}'", syntax.text),
            suggestion ? fmt::format("did you mean '{}'?", *suggestion)
                       : std::string("the functions are min, max, count, empty and has"));

@@ -1,5 +1,7 @@
 #include "io/incident_fields.hpp"
 
+#include "diag/suggest.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -35,26 +37,6 @@ bool is_number_text(std::string_view s) {
     if (i == start) return false;
   }
   return i == s.size();
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
-  const auto match = closest_match(word, candidates);
-  return match ? fmt::format("did you mean '{}'?", *match) : std::string{};
 }
 
 }  // namespace
@@ -100,22 +82,6 @@ std::string_view describe(ValueKind kind) {
   return "a value";
 }
 
-std::optional<std::string_view> closest_match(std::string_view word,
-                                              std::span<const std::string_view> candidates) {
-  // Short words get one edit, longer ones two: "tier" -> "teir" is a typo, "id" -> "at" is not.
-  const std::size_t limit = word.size() <= 3 ? 1 : 2;
-  std::optional<std::string_view> best;
-  std::size_t best_distance = limit + 1;
-  for (const auto candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate);
-    if (d < best_distance) {
-      best = candidate;
-      best_distance = d;
-    }
-  }
-  return best;
-}
-
 SourceLocation FieldReader::at(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
   return {file_, mark.line, mark.column};
@@ -146,7 +112,7 @@ void FieldReader::check_keys(const YAML::Node& map, std::string_view where,
     const YAML::Node& key = entry.first;
     const std::string text = key.IsScalar() ? key.Scalar() : std::string{};
     if (std::find(known.begin(), known.end(), text) != known.end()) continue;
-    std::string hint = did_you_mean(text, known);
+    std::string hint = redress::detail::did_you_mean(text, known);
     if (hint.empty()) hint = fmt::format("the fields are: {}", fmt::join(known, ", "));
     error("incident.unknown_field", key,
           where.empty() ? fmt::format("unknown field '{}'", text)
@@ -279,7 +245,7 @@ std::optional<std::size_t> FieldReader::choice(const YAML::Node& node, std::stri
   if (it != values.end()) return static_cast<std::size_t>(it - values.begin());
   error("incident.unknown_value", node,
         fmt::format("{} must be one of {}; found '{}'", name, fmt::join(values, ", "), text),
-        did_you_mean(text, values));
+        redress::detail::did_you_mean(text, values));
   return std::nullopt;
 }
 

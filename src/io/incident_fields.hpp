@@ -27,10 +27,6 @@ ValueKind kind_of(const YAML::Node& node);
 /// "null", "a boolean", "an integer", "a number", "a string", "a list", "a map".
 std::string_view describe(ValueKind kind);
 
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-std::optional<std::string_view> closest_match(std::string_view word,
-                                              std::span<const std::string_view> candidates);
-
 /// Reads the fields of one incident document into typed values, collecting diagnostics.
 /// Each read returns nullopt after reporting what is wrong. `name` is the field's dotted path
 /// ("history.open_complaints"), used in messages.

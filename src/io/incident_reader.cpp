@@ -219,11 +219,12 @@ class IncidentParser {
 
   void unknown_fact(const YAML::Node& key, const std::string& name,
                     const std::vector<std::string_view>& declared) {
-    const auto match = detail::closest_match(name, declared);
-    std::string hint = match ? fmt::format("did you mean '{}'?", *match)
-                       : declared.empty()
+    std::string hint = redress::detail::did_you_mean(name, declared);
+    if (hint.empty()) {
+      hint = declared.empty()
                            ? std::string("the policy declares no host facts")
                            : fmt::format("the policy declares: {}", fmt::join(declared, ", "));
+    }
     read_.error("incident.unknown_field", key,
                 fmt::format("unknown fact '{}': the policy does not declare it", name),
                 std::move(hint));

@@ -43,3 +43,17 @@ TEST_CASE("did-you-mean suggests only plausible typos", "[diag]") {
   CHECK(did_you_mean("hten", keys) == "did you mean 'then'?");
   CHECK(did_you_mean("priority", keys).empty());
 }
+
+TEST_CASE("edit distance counts a swap of neighbours as one edit", "[diag]") {
+  using redress::detail::closest;
+  using redress::detail::edit_distance;
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("angyr", "angry") == 1);
+  const std::vector<std::string_view> names = {"intensity", "loss", "emotion"};
+  CHECK(closest("intesity", names) == "intensity");
+  CHECK(closest("los", names) == "loss");
+  CHECK(closest("zzzzzz", names) == std::nullopt);
+  const std::vector<std::string_view> short_names = {"xy"};
+  CHECK(closest("ab", short_names) == std::nullopt);
+}

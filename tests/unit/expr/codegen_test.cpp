@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "expr/codegen.hpp"
-#include "expr/suggest.hpp"
 #include "redress/expr/ast.hpp"
 #include "unit/expr/test_schema.hpp"
 
@@ -212,19 +211,6 @@ TEST_CASE("types have readable names", "[expr]") {
   CHECK(Type::set_of(schema.justice).name() == "set of Justice");
   CHECK(schema.justice.index_of("interactional") == 2);
   CHECK(schema.justice.index_of("distributive") == std::nullopt);
-}
-
-TEST_CASE("did-you-mean uses edit distance with a length-scaled limit", "[expr]") {
-  using detail::closest;
-  using detail::edit_distance;
-  CHECK(edit_distance("", "abc") == 3);
-  CHECK(edit_distance("kitten", "sitting") == 3);
-  CHECK(edit_distance("angyr", "angry") == 2);
-  const std::vector<std::string_view> names = {"intensity", "loss", "emotion"};
-  CHECK(closest("intesity", names) == "intensity");
-  CHECK(closest("los", names) == "loss");
-  CHECK(closest("zzzzzz", names) == std::nullopt);
-  CHECK(closest("ab", {"xy"}) == std::nullopt);
 }
 
 }  // namespace
