@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "diag/suggest.hpp"
 #include "io/yaml/policy_sections.hpp"
 
 namespace redress::io::yaml {
@@ -98,8 +99,9 @@ void read_action(Context& ctx, const YAML::Node& item, std::vector<policy::Actio
   const Entry& entry = keys.front();
   const auto known = std::find(kActionNames.begin(), kActionNames.end(), entry.name);
   if (known == kActionNames.end()) {
-    auto hint = did_you_mean(entry.name, kActionNames);
-    ctx.error("policy.unknown_key", entry.key.Mark(), fmt::format("unknown action '{}'", entry.name),
+    auto hint = detail::did_you_mean(entry.name, kActionNames);
+    ctx.error("policy.unknown_key", entry.key.Mark(),
+              fmt::format("unknown action '{}'", entry.name),
               hint.empty() ? fmt::format("actions are {}", quoted_list(kActionNames)) : hint);
     return;
   }
@@ -146,8 +148,9 @@ void check_hit(Context& ctx, const policy::Text& hit, const YAML::Mark& mark) {
       std::find(kHitPolicies.begin(), kHitPolicies.end(), hit.value) != kHitPolicies.end()) {
     return;
   }
-  auto hint = did_you_mean(hit.value, kHitPolicies);
-  if (hint.empty()) hint = "first: only the first matching rule fires; collect: all that match fire";
+  auto hint = detail::did_you_mean(hit.value, kHitPolicies);
+  if (hint.empty())
+    hint = "first: only the first matching rule fires; collect: all that match fire";
   ctx.error("policy.bad_value", mark,
             fmt::format("'hit' must be {}, found '{}'", quoted_list(kHitPolicies), hit.value),
             hint);
@@ -178,7 +181,8 @@ policy::GroupSpec read_group(Context& ctx, const YAML::Node& item) {
 }  // namespace
 
 void read_rules(MapReader& top, std::vector<policy::RuleEntry>& out) {
-  const Entry* entry = top.list("rules", true, "add 'rules:' with a list of rules ('rules: []' is allowed)");
+  const Entry* entry =
+      top.list("rules", true, "add 'rules:' with a list of rules ('rules: []' is allowed)");
   if (!entry) return;
   Context& ctx = top.context();
   for_each_map(ctx, entry->value, "'rules'", [&](const YAML::Node& item) {

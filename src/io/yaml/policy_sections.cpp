@@ -22,7 +22,8 @@ void read_list(MapReader& top, std::string_view key, std::string_view what,
 }  // namespace
 
 void read_metadata(MapReader& top, policy::Metadata& out) {
-  const Entry* entry = top.map("policy", true, "add 'policy: {id: ..., version: ..., currency: ...}'");
+  const Entry* entry =
+      top.map("policy", true, "add 'policy: {id: ..., version: ..., currency: ...}'");
   if (!entry) return;
   MapReader reader(top.context(), entry->value, "'policy' section",
                    {"id", "version", "currency", "locales", "description"});
@@ -126,8 +127,7 @@ void read_roles(MapReader& top, std::vector<policy::RoleSpec>& out) {
 }
 
 void read_calendars(MapReader& top, std::vector<policy::CalendarSpec>& out) {
-  read_list(top, "calendars", "calendar",
-            {"id", "utc_offset", "working_days", "hours", "holidays"},
+  read_list(top, "calendars", "calendar", {"id", "utc_offset", "working_days", "hours", "holidays"},
             [&](MapReader& reader, const YAML::Node&) {
               policy::CalendarSpec calendar;
               calendar.id = reader.text("id", true);
@@ -159,7 +159,8 @@ void read_sla(MapReader& top, policy::SlaSpec& out) {
         target.location = ctx.location(item.Mark());
         out.targets.push_back(std::move(target));
       },
-      true, "add 'targets:' with one '{priority: N, first_response: D, resolution: D}' per priority");
+      true,
+      "add 'targets:' with one '{priority: N, first_response: D, resolution: D}' per priority");
 }
 
 }  // namespace redress::io::yaml

@@ -1,5 +1,6 @@
 #include "io/yaml/scalar_text.hpp"
 
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -94,20 +95,38 @@ std::optional<std::string> decode_escape(Cursor& c) {
   const char e = c.peek();
   c.advance();
   switch (e) {
-    case '0': return std::string(1, '\0');
-    case 'a': return "\a";
-    case 'b': return "\b";
-    case 't': case '\t': return "\t";
-    case 'n': return "\n";
-    case 'v': return "\v";
-    case 'f': return "\f";
-    case 'r': return "\r";
-    case 'e': return "\x1b";
-    case ' ': case '"': case '/': case '\\': return std::string(1, e);
+    case '0':
+      return std::string(1, '\0');
+    case 'a':
+      return "\a";
+    case 'b':
+      return "\b";
+    case 't':
+    case '\t':
+      return "\t";
+    case 'n':
+      return "\n";
+    case 'v':
+      return "\v";
+    case 'f':
+      return "\f";
+    case 'r':
+      return "\r";
+    case 'e':
+      return "\x1b";
+    case ' ':
+    case '"':
+    case '\'':
+    case '/':
+    case '\\':
+      return std::string(1, e);
     // yaml-cpp 0.7 writes these two as single Latin-1 bytes rather than UTF-8; match it.
-    case 'N': return "\x85";
-    case '_': return "\xA0";
-    default: break;
+    case 'N':
+      return "\x85";
+    case '_':
+      return "\xA0";
+    default:
+      break;
   }
   std::optional<std::uint32_t> cp;
   if (e == 'L') cp = 0x2028;
@@ -162,6 +181,12 @@ class Aligner {
     if (cursor_.at_break()) {  // an escaped line break joins the lines without a space
       cursor_.advance();
       cursor_.skip_blanks();
+      while (cursor_.at_break()) {  // but the empty lines after it are kept
+        if (offsets_.size() >= value_.size() || want() != '\n') return false;
+        offsets_.push_back(cursor_.where());
+        cursor_.advance();
+        cursor_.skip_blanks();
+      }
       return true;
     }
     const auto bytes = decode_escape(cursor_);
@@ -222,8 +247,8 @@ class Aligner {
   std::vector<SourceLocation> offsets_;
 };
 
-/// Skips a block scalar's header line (`|-2  # comment`) and finds the content's indentation
-/// from its first non-empty line. Leaves the cursor at the start of the first content line.
+/// Skips a block scalar's header line (`|-2  # comment`) and returns the indentation of its
+/// first non-empty line. Leaves the cursor at the start of the first content line.
 std::optional<std::size_t> block_header(Cursor& c) {
   c.advance();  // the '|' or '>'
   while (c.peek() == '+' || c.peek() == '-' || (c.peek() >= '0' && c.peek() <= '9')) c.advance();
@@ -246,12 +271,34 @@ std::optional<std::size_t> block_header(Cursor& c) {
   return 0;
 }
 
-/// Skips node properties (`&anchor`, `!tag`) that yaml-cpp includes in the node's mark.
+/// The indentation of a block scalar's content: that of its first non-empty line, less the
+/// spaces that line keeps in the value (only with an explicit indentation indicator, `|2`).
+std::size_t block_indent(std::size_t first_line_indent, std::string_view value) {
+  const auto start = value.find_first_not_of('\n');
+  if (start == std::string_view::npos) return first_line_indent;
+  const auto text = value.find_first_not_of(' ', start);
+  const auto kept = (text == std::string_view::npos ? value.size() : text) - start;
+  return kept <= first_line_indent ? first_line_indent - kept : 0;
+}
+
+bool is_tag_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) != 0 ||
+         std::string_view("-#;/?:@&=+$_.~*'()%!").find(c) != std::string_view::npos;
+}
+
+/// Skips node properties (`&anchor`, `!tag`) that yaml-cpp includes in the node's mark, and
+/// the blanks and line breaks after them.
 void skip_properties(Cursor& c) {
   while (c.peek() == '&' || c.peek() == '!') {
-    // A tag ends at a quote too: yaml-cpp reads `!"text"` as the tag `!` and a quoted scalar.
-    while (!c.done() && !c.at_blank() && !c.at_break() && c.peek() != '"') c.advance();
-    c.skip_blanks();
+    const bool tag = c.peek() == '!';
+    c.advance();
+    // A tag ends at the first character that cannot be in one, as in yaml-cpp: `!"x"` is the
+    // tag `!` and a quoted scalar.
+    while (!c.done() && !c.at_blank() && !c.at_break() && (!tag || is_tag_char(c.peek()))) {
+      c.advance();
+    }
+    while (c.at_blank() || c.at_break()) c.advance();
   }
 }
 
@@ -284,7 +331,9 @@ void locate_scalar(std::string_view source, std::size_t pos, policy::Text& text)
     offsets = Aligner(text.value, c, style, 0).run();
   } else if (opener == '|' || opener == '>') {
     const auto style = opener == '|' ? Style::literal : Style::folded;
-    if (const auto indent = block_header(c)) offsets = Aligner(text.value, c, style, *indent).run();
+    if (const auto indent = block_header(c)) {
+      offsets = Aligner(text.value, c, style, block_indent(*indent, text.value)).run();
+    }
   } else {
     text.first_char = c.where();
     offsets = Aligner(text.value, c, Style::plain, 0).run();

@@ -4,32 +4,15 @@
 
 #include <algorithm>
 
+#include "diag/suggest.hpp"
 #include "io/yaml/scalar_text.hpp"
 
 namespace redress::io::yaml {
 namespace {
 
-/// Optimal string alignment distance: Levenshtein plus adjacent transpositions, so that the
-/// common typo 'frist' is one edit from 'first'.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
 /// The hint for a key that is not allowed: the closest known key, or all of them.
 std::string unknown_key_hint(std::string_view key, const std::vector<std::string_view>& known) {
-  auto hint = did_you_mean(key, known);
+  auto hint = detail::did_you_mean(key, known);
   if (hint.empty()) hint = fmt::format("known keys: {}", fmt::join(known, ", "));
   return hint;
 }
@@ -81,20 +64,6 @@ std::string_view kind_name(const YAML::Node& node) {
     default:
       return "nothing";
   }
-}
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
-  std::string_view best;
-  std::size_t best_distance = limit + 1;
-  for (const auto candidate : candidates) {
-    const auto d = edit_distance(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best.empty() ? std::string{} : fmt::format("did you mean '{}'?", best);
 }
 
 std::string quoted_list(const std::vector<std::string_view>& candidates) {
@@ -184,8 +153,8 @@ MapReader::MapReader(Context& ctx, const YAML::Node& map, std::string what,
 }
 
 const Entry* MapReader::find(std::string_view key) const {
-  const auto it = std::find_if(entries_.begin(), entries_.end(),
-                               [&](const Entry& e) { return e.name == key; });
+  const auto it =
+      std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.name == key; });
   return it == entries_.end() ? nullptr : &*it;
 }
 
@@ -244,9 +213,9 @@ bool MapReader::boolean(std::string_view key) {
   }
   std::string found(kind_name(entry->value));
   if (entry->value.IsScalar()) {
-    found = entry->value.Tag() == "!" ? fmt::format("\"{}\" (quoted, so a string)",
-                                                    entry->value.Scalar())
-                                      : fmt::format("'{}'", entry->value.Scalar());
+    found = entry->value.Tag() == "!"
+                ? fmt::format("\"{}\" (quoted, so a string)", entry->value.Scalar())
+                : fmt::format("'{}'", entry->value.Scalar());
   }
   ctx_.error("policy.wrong_type", entry->value_mark,
              fmt::format("'{}' must be true or false, found {}", key, found),
@@ -258,7 +227,7 @@ const Entry* MapReader::list(std::string_view key, bool required, std::string_vi
   const Entry* entry = present(key, required, hint);
   if (!entry) return nullptr;
   return expect_list(ctx_, entry->value, fmt::format("'{}'", key), entry->value_mark) ? entry
-                                                                                       : nullptr;
+                                                                                      : nullptr;
 }
 
 const Entry* MapReader::map(std::string_view key, bool required, std::string_view hint) {

@@ -40,9 +40,6 @@ class Context {
 /// The kind of a node in words, for messages: "a map", "a list", "a scalar", "nothing".
 std::string_view kind_name(const YAML::Node& node);
 
-/// "did you mean 'x'?" when a candidate is a plausible typo of `word`; else an empty string.
-std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
-
 /// The candidates as "'a', 'b' or 'c'", for messages listing allowed values.
 std::string quoted_list(const std::vector<std::string_view>& candidates);
 
@@ -61,8 +58,8 @@ bool expect_scalar(Context& ctx, const YAML::Node& node, std::string_view subjec
 struct Entry {
   YAML::Node key;
   YAML::Node value;
-  std::string name;        ///< the key as text
-  YAML::Mark value_mark;   ///< the value's mark, or the key's when the value is null
+  std::string name;       ///< the key as text
+  YAML::Mark value_mark;  ///< the value's mark, or the key's when the value is null
 };
 
 /// The entries of `map` in written order. Reports keys that are not scalars

@@ -57,3 +57,16 @@ TEST_CASE("edit distance counts a swap of neighbours as one edit", "[diag]") {
   const std::vector<std::string_view> short_names = {"xy"};
   CHECK(closest("ab", short_names) == std::nullopt);
 }
+
+#include "redress/io/diagnostics_writer.hpp"
+
+TEST_CASE("diagnostics as JSON are 1-based, with null for unknown positions", "[diag][io]") {
+  redress::Diagnostics list;
+  list.error("expr.syntax", {"p.yaml", 4, 9}, "unexpected ')'", "remove it");
+  list.warning("policy.io", {"q.yaml", -1, -1}, "say \"hi\"");
+  CHECK(redress::io::to_json(list) ==
+        R"([{"code":"expr.syntax","severity":"error","file":"p.yaml","line":5,"column":10,)"
+        R"("message":"unexpected ')'","hint":"remove it"},)"
+        R"({"code":"policy.io","severity":"warning","file":"q.yaml","line":null,"column":null,)"
+        R"("message":"say \"hi\"","hint":""}])");
+}

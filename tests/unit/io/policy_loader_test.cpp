@@ -385,8 +385,9 @@ TEST_CASE("scalar positions: block and multi-line scalars", "[io][policy_loader]
     CHECK(when.at(17) == at(10, 6));
   }
   SECTION("CRLF line endings and a byte-order mark") {
-    std::string text = "\xEF\xBB\xBF" + with_rules("  - id: r\n    when: \"emotion == angry\n"
-                                                     "      and safety_critical\"\n    then: []\n");
+    std::string text = "\xEF\xBB\xBF" + with_rules(
+                                            "  - id: r\n    when: \"emotion == angry\n"
+                                            "      and safety_critical\"\n    then: []\n");
     for (std::size_t i = 0; (i = text.find('\n', i)) != std::string::npos; i += 2) {
       text.insert(i, "\r");
     }
@@ -450,4 +451,21 @@ TEST_CASE("load_taxonomy reads categories and checks their keys", "[io][policy_l
   CHECK(diagnostics.items()[0].message == "unknown key 'typ' in taxonomy category");
   CHECK(diagnostics.items()[0].hint == "did you mean 'type'?");
   CHECK(diagnostics.items()[0].location == SourceLocation{"tax.yaml", 2, 4});
+}
+
+TEST_CASE("the shipped policies and taxonomy load without diagnostics", "[io][policy_loader]") {
+  for (const std::string name : {"default.yaml", "hotel.yaml", "bank.yaml"}) {
+    INFO(name);
+    const auto text = read_file(REDRESS_SOURCE_DIR "/rules/" + name);
+    const auto result = load_policy_spec(text, name);
+    for (const auto& d : result.diagnostics.items()) UNSCOPED_INFO(redress::render(d, text));
+    CHECK(result.diagnostics.empty());
+    CHECK(result.spec);
+  }
+  redress::Diagnostics diagnostics;
+  const auto categories = redress::io::load_taxonomy(
+      read_file(REDRESS_SOURCE_DIR "/rules/taxonomy.yaml"), "taxonomy.yaml", diagnostics);
+  CHECK(diagnostics.empty());
+  REQUIRE(categories);
+  CHECK_FALSE(categories->empty());
 }
