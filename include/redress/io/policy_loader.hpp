@@ -18,11 +18,11 @@ struct SpecResult {
 /// Parses policy YAML. `file` names the source in diagnostics. Checks the document's shape:
 /// YAML syntax, known keys (with a did-you-mean hint), value kinds, required keys. Names and
 /// expressions are left as text for the compiler. Codes: yaml.syntax, policy.unknown_key,
-/// policy.wrong_type, policy.missing_key, policy.bad_value.
+/// policy.wrong_type, policy.missing_key, policy.bad_value, policy.duplicate_key.
 SpecResult load_policy_spec(std::string_view text, std::string_view file);
 
-/// Parses a taxonomy document (a YAML list of {id, type, description}), such as the embedded
-/// rules/taxonomy.yaml, into category specs.
+/// Parses a taxonomy document ({categories: [{id, type, description}, ...]}), such as the
+/// embedded rules/taxonomy.yaml, into category specs.
 std::optional<std::vector<policy::CategorySpec>> load_taxonomy(std::string_view text,
                                                                std::string_view file,
                                                                Diagnostics& diagnostics);
