@@ -27,8 +27,18 @@ struct CheckArgs {
   std::vector<std::string> policies;
 };
 
+struct TestArgs {
+  std::string policy;  ///< overrides each suite's `policy:`; empty: the suite's, else built-in
+  std::string junit;   ///< write JUnit XML here
+  std::string filter;  ///< run only cases whose name contains this
+  bool coverage = false;
+  double min_coverage = -1;  ///< fail below this percentage of rules fired
+  std::vector<std::string> suites;
+};
+
 int run_decide(const DecideArgs& args);
 int run_check(const CheckArgs& args);
+int run_test(const TestArgs& args);
 
 /// Reads a whole file, or standard input for "-". Returns false if it cannot be read.
 bool read_input(const std::string& path, std::string& text);

@@ -6,8 +6,8 @@
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 success; 1 invalid input (a malformed incident, or check found errors); "
-    "2 bad arguments; 3 the policy did not compile; 4 a file could not be read.";
+    "Exit codes: 0 success; 1 invalid input (a malformed incident, check found errors, or a "
+    "test failed); 2 bad arguments; 3 the policy did not compile; 4 a file could not be read.";
 
 }  // namespace
 
@@ -29,6 +29,17 @@ int main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check", "Validate policies and print diagnostics");
   check_cmd->add_option("policies", check.policies, "Policy files")->required();
 
+  TestArgs test;
+  auto* test_cmd = app.add_subcommand("test", "Run policy test suites");
+  test_cmd->add_option("--policy", test.policy, "Policy file (default: each suite's 'policy:')");
+  test_cmd->add_option("--junit", test.junit, "Write JUnit XML to this file");
+  test_cmd->add_option("--filter", test.filter, "Run only cases whose name contains this text");
+  test_cmd->add_flag("--coverage", test.coverage, "Report how many cases fired each rule");
+  test_cmd->add_option("--min-coverage", test.min_coverage,
+                       "Fail when fewer than this percentage of rules fired")
+      ->check(CLI::Range(0.0, 100.0));
+  test_cmd->add_option("suites", test.suites, "Test suite files")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -36,5 +47,6 @@ int main(int argc, char** argv) {
     return code == 0 ? kOk : kUsage;
   }
   if (*decide_cmd) return run_decide(decide);
+  if (*test_cmd) return run_test(test);
   return run_check(check);
 }

@@ -97,7 +97,8 @@ std::optional<std::filesystem::path> suite_policy(std::string_view text,
   }
 }
 
-SuiteResult run_suite(std::string_view text, std::string_view file, const CompiledPolicy& policy) {
+SuiteResult run_suite(std::string_view text, std::string_view file, const CompiledPolicy& policy,
+                      const RunOptions& options) {
   SuiteResult result;
   result.file = std::string(file);
   try {
@@ -111,6 +112,8 @@ SuiteResult run_suite(std::string_view text, std::string_view file, const Compil
     if (!check_keys(root, kSuiteKeys, "a test suite", file, result.diagnostics)) return result;
     const auto schema = io::incident_schema(policy);
     for (const auto& node : root["cases"]) {
+      const auto name = node["name"] ? node["name"].as<std::string>() : std::string{};
+      if (!options.filter.empty() && name.find(options.filter) == std::string::npos) continue;
       result.cases.push_back(run_case(node, root["base"], file, policy, schema));
     }
   } catch (const YAML::Exception& e) {

@@ -45,9 +45,14 @@ struct SuiteResult {
 std::optional<std::filesystem::path> suite_policy(std::string_view text,
                                                   const std::filesystem::path& file);
 
-/// Runs every case of the suite against `policy`. Each incident is the suite's `base` with the
+struct RunOptions {
+  std::string filter;  ///< run only cases whose name contains this text (empty: all)
+};
+
+/// Runs the cases of the suite against `policy`. Each incident is the suite's `base` with the
 /// case's `incident` merged over it (maps merge key by key; other values replace).
-SuiteResult run_suite(std::string_view text, std::string_view file, const CompiledPolicy& policy);
+SuiteResult run_suite(std::string_view text, std::string_view file, const CompiledPolicy& policy,
+                      const RunOptions& options = {});
 
 /// A failed case for people: the expectations not met, what was decided, and the rules that
 /// fired in order.
