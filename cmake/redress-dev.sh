@@ -3,6 +3,7 @@
 #   cmake/redress-dev.sh demo      build, then decide every sample incident with the default policy
 #   cmake/redress-dev.sh test      build with warnings as errors, run every test through ctest
 #   cmake/redress-dev.sh sanitize  the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   cmake/redress-dev.sh tsan      the library, C ABI and unit tests under ThreadSanitizer
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -58,8 +59,16 @@ case "${1:-}" in
     build "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DREDRESS_SANITIZE=address,undefined
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests "$root/build-sanitize"
     ;;
+  tsan)
+    # The concurrency that matters is in the library and the C ABI (hot reload while deciding);
+    # the CLI, examples and package tests add build time and no threads.
+    install_missing
+    build "$root/build-tsan" -DREDRESS_SANITIZE=thread -DREDRESS_BUILD_CLI=OFF \
+      -DREDRESS_BUILD_EXAMPLES=OFF -DREDRESS_INSTALL=OFF
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" run_tests "$root/build-tsan"
+    ;;
   *)
-    echo "usage: cmake/redress-dev.sh demo|test|sanitize" >&2
+    echo "usage: cmake/redress-dev.sh demo|test|sanitize|tsan" >&2
     exit 2
     ;;
 esac

@@ -1,36 +1,71 @@
-// redress check POLICY...: load, compile and report; exit 1 if any policy has an error.
+// redress check [--format text|json] POLICY...: load, compile and lint each policy; exit 1 if
+// any has an error-level diagnostic or finding.
 #include <fmt/format.h>
 
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "redress/io/diagnostics_writer.hpp"
 #include "redress/io/load_policy.hpp"
+#include "redress/lint/lint.hpp"
 
 namespace redress::cli {
+namespace {
+
+/// Compiler diagnostics, then (for a policy that compiled) the linter's findings.
+Diagnostics check_one(const std::string& path, const std::string& text, CompileResult& result) {
+  result = load_policy(text, path);
+  Diagnostics all = result.diagnostics;
+  if (result.policy) all.append(lint(*result.policy));
+  all.sort();
+  return all;
+}
+
+void print_text(const std::string& path, const std::string& text, const CompileResult& result,
+                const Diagnostics& all) {
+  for (const auto& d : all.items()) {
+    std::cerr << render(d, d.location.file == path ? std::string_view(text) : std::string_view{});
+  }
+  if (!result.policy) {
+    std::cout << fmt::format("{}: FAILED ({} diagnostics)\n", path, all.size());
+    return;
+  }
+  const auto& p = *result.policy;
+  std::cout << fmt::format("{}: {}: policy {} {} ({} rules, {} remedies, {} roles){}\n", path,
+                           all.has_errors() ? "FAILED" : "OK", p.identity.id, p.identity.version,
+                           p.rules.size(), p.remedies.size(), p.roles.size(),
+                           all.empty() ? "" : fmt::format(", {} findings", all.size()));
+}
+
+}  // namespace
 
 int run_check(const CheckArgs& args) {
   int exit_code = kOk;
+  Diagnostics everything;
   for (const auto& path : args.policies) {
     std::string text;
     if (!read_input(path, text)) {
-      std::cerr << fmt::format("{}: error[policy.io]: cannot read the file\n", path);
+      Diagnostics unreadable;
+      unreadable.error("policy.io", {path, -1, -1}, "cannot read the file",
+                       "check the path and the file's permissions");
+      if (args.format == "json") {
+        everything.append(unreadable);
+      } else {
+        std::cerr << render(unreadable.items().front(), {});
+      }
       exit_code = kUnreadable;
       continue;
     }
-    const auto result = load_policy(text, path);
-    for (const auto& d : result.diagnostics.items()) {
-      std::cerr << render(d, d.location.file == path ? std::string_view(text) : std::string_view{});
+    CompileResult result;
+    const auto all = check_one(path, text, result);
+    if (args.format == "json") {
+      everything.append(all);
+    } else {
+      print_text(path, text, result, all);
     }
-    if (!result.policy) {
-      std::cout << fmt::format("{}: FAILED ({} diagnostics)\n", path, result.diagnostics.size());
-      if (exit_code == kOk) exit_code = kInvalidInput;
-      continue;
-    }
-    const auto& p = *result.policy;
-    std::cout << fmt::format("{}: OK: policy {} {} ({} rules, {} remedies, {} roles)\n", path,
-                             p.identity.id, p.identity.version, p.rules.size(), p.remedies.size(),
-                             p.roles.size());
+    if (all.has_errors() && exit_code == kOk) exit_code = kInvalidInput;
   }
+  if (args.format == "json") std::cout << io::to_json(everything, 2) << "\n";
   return exit_code;
 }
 

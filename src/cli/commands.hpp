@@ -25,6 +25,7 @@ struct DecideArgs {
 
 struct CheckArgs {
   std::vector<std::string> policies;
+  std::string format = "text";  ///< text | json
 };
 
 struct TestArgs {

@@ -26,7 +26,10 @@ int main(int argc, char** argv) {
   decide_cmd->add_option("incidents", decide.incidents, "Incident files")->required();
 
   CheckArgs check;
-  auto* check_cmd = app.add_subcommand("check", "Validate policies and print diagnostics");
+  auto* check_cmd =
+      app.add_subcommand("check", "Validate and lint policies; print diagnostics and findings");
+  check_cmd->add_option("--format", check.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_option("policies", check.policies, "Policy files")->required();
 
   TestArgs test;

@@ -3,26 +3,12 @@
 #include "redress/compile/compiler.hpp"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
-
-#include <array>
 
 #include "compile/context.hpp"
+#include "model/digest.hpp"
 
 namespace redress {
 namespace detail {
-
-/// "sha256:<hex>" of the text: identifies the exact policy source that made a decision.
-std::string content_hash(std::string_view text) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 digest failed");
-  }
-  std::string hex = "sha256:";
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
-}
 
 void compile_metadata(CompileContext& ctx) {
   const auto& meta = ctx.spec.metadata;
@@ -30,6 +16,8 @@ void compile_metadata(CompileContext& ctx) {
   out.identity = {meta.id.value, meta.version.value, content_hash(ctx.spec.source)};
   out.file = ctx.spec.file;
   out.description = meta.description.value;
+  out.location = meta.id.location;
+  out.taxonomy_location = ctx.spec.taxonomy.location;
   if (!Currency::parse(meta.currency.value, out.currency)) {
     ctx.error("policy.bad_value", meta.currency,
               fmt::format("'{}' is not an ISO 4217 currency code", meta.currency.value),

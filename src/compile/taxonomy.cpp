@@ -82,7 +82,7 @@ void compile_taxonomy(CompileContext& ctx) {
           }
         }
         const auto index = static_cast<std::int32_t>(out.size());
-        out.push_back({spec.id.value, parent, 0, type, spec.description.value});
+        out.push_back({spec.id.value, parent, 0, type, spec.description.value, spec.id.location});
         ctx.out.category_index.emplace(spec.id.value, index);
         for (auto child : nodes[i].children) visit(child, index, type);
         out[static_cast<std::size_t>(index)].end = static_cast<std::int32_t>(out.size());

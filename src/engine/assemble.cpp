@@ -159,6 +159,7 @@ Decision assemble(const Evaluation& eval) {
     d.communication.push_back(
         {p.steps[i].id, text_in(p.steps[i].text, locale), rule_ids(p, eval.steps[i].rules)});
   }
+  for (const auto rule : eval.fired) d.rules_fired.push_back(p.rules[rule].id);
   d.trace = eval.trace;
   return d;
 }

@@ -24,6 +24,7 @@ struct Evaluation {
   std::vector<bool> departments;
   std::size_t escalation_floor = 0;  ///< position on the escalation chain
   std::vector<bool> group_fired;
+  std::vector<std::uint32_t> fired;  ///< rule indices, in evaluation order
   std::vector<TraceEntry> trace;
 
   Evaluation(const CompiledPolicy& p, const Incident& i, const DecideOptions& o)

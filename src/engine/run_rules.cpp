@@ -114,6 +114,7 @@ void run_rules(Evaluation& eval) {
     try {
       const bool fired = !rule.when || expr::evaluate(*rule.when, eval.slots) != 0;
       if (!fired) continue;
+      eval.fired.push_back(index);
       if (rule.group >= 0) eval.group_fired[static_cast<std::size_t>(rule.group)] = true;
       if (eval.options.trace) eval.trace.back().outcome = TraceEntry::Outcome::fired;
       for (const auto& action : rule.actions) apply(eval, action, index);

@@ -14,6 +14,7 @@ namespace {
 
 struct Checker {
   const Decision& decision;
+  const CompiledPolicy& policy;
   std::string_view file;
   Diagnostics& problems;
   std::vector<Mismatch> mismatches;
@@ -48,6 +49,18 @@ struct Checker {
                fmt::format("[{}]", fmt::join(actual, ", ")));
     }
   }
+  /// False (and a problem reported) when the policy declares no remedy `id`.
+  bool known_remedy(const YAML::Node& node, const std::string& id) {
+    std::vector<std::string> ids;
+    for (const auto& r : policy.remedies) {
+      if (r.id == id) return true;
+      ids.push_back(r.id);
+    }
+    auto hint = redress::detail::did_you_mean(id, ids);
+    if (hint.empty()) hint = "use a remedy the policy declares under remedies:";
+    bad(node, fmt::format("unknown remedy '{}'", id), std::move(hint));
+    return false;
+  }
   void money(const YAML::Node& node, const std::string& field, const Money& actual) {
     Money expected;
     std::string error;
@@ -67,12 +80,13 @@ std::vector<std::string> remedy_ids(const Decision& d) {
 
 void check_remedies(Checker& c, const YAML::Node& node, bool present) {
   const auto ids = remedy_ids(c.decision);
-  const auto wanted = c.list(node, present ? "remedies" : "absent");
-  if (!wanted) return;
-  for (const auto& id : *wanted) {
+  if (!c.list(node, present ? "remedies" : "absent")) return;
+  for (const auto& item : node) {
+    const auto id = item.as<std::string>();
+    if (!c.known_remedy(item, id)) continue;
     const bool found = std::find(ids.begin(), ids.end(), id) != ids.end();
     if (found != present) {
-      c.mismatch(node, present ? "remedies" : "absent",
+      c.mismatch(item, present ? "remedies" : "absent",
                  fmt::format("{} {}", id, present ? "offered" : "not offered"),
                  fmt::format("offered: [{}]", fmt::join(ids, ", ")));
     }
@@ -86,6 +100,7 @@ void check_amounts(Checker& c, const YAML::Node& node) {
   }
   for (const auto& entry : node) {
     const auto id = entry.first.as<std::string>();
+    if (!c.known_remedy(entry.first, id)) continue;
     const auto field = "amounts." + id;
     const auto offer = std::find_if(c.decision.remedies.begin(), c.decision.remedies.end(),
                                     [&](const RemedyOffer& r) { return r.id == id; });
@@ -203,8 +218,9 @@ const std::vector<std::string>& expectation_keys() {
 }
 
 std::vector<Mismatch> check_expectations(const YAML::Node& expect, const Decision& decision,
-                                         std::string_view file, Diagnostics& problems) {
-  Checker checker{decision, file, problems, {}};
+                                         const CompiledPolicy& policy, std::string_view file,
+                                         Diagnostics& problems) {
+  Checker checker{decision, policy, file, problems, {}};
   if (!expect.IsMap()) {
     checker.bad(expect, "'expect' must be a map of decision fields", "write expect: {owner: ...}");
     return {};

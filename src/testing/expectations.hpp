@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "redress/compile/compiled_policy.hpp"
 #include "redress/diag/diagnostic.hpp"
 #include "redress/model/decision.hpp"
 #include "redress/testing/suite.hpp"
@@ -15,8 +16,10 @@ namespace redress::testing::detail {
 /// The keys `expect:` accepts, for did-you-mean hints.
 const std::vector<std::string>& expectation_keys();
 
-/// Compares `decision` with `expect`; reports unknown keys and malformed values to `problems`.
+/// Compares `decision` with `expect`; reports unknown keys, malformed values and names the
+/// policy does not declare (a misspelt remedy must not pass silently) to `problems`.
 std::vector<Mismatch> check_expectations(const YAML::Node& expect, const Decision& decision,
-                                         std::string_view file, Diagnostics& problems);
+                                         const CompiledPolicy& policy, std::string_view file,
+                                         Diagnostics& problems);
 
 }  // namespace redress::testing::detail

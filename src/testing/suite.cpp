@@ -72,7 +72,7 @@ CaseResult run_case(const YAML::Node& node, const YAML::Node& base, std::string_
   }
   if (node["expect"]) {
     result.mismatches =
-        detail::check_expectations(node["expect"], *result.decision, file, result.errors);
+        detail::check_expectations(node["expect"], *result.decision, policy, file, result.errors);
   }
   return result;
 }

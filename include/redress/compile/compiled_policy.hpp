@@ -33,6 +33,7 @@ struct CategoryNode {
   std::int32_t end = 0;
   FailureType failure_type = FailureType::outcome;
   std::string description;
+  SourceLocation location;  ///< its id, in the policy or in the standard taxonomy's file
 };
 
 /// Where a fact's value comes from.
@@ -119,8 +120,10 @@ struct CompiledPolicy {
   Currency currency;
   std::vector<std::string> locales;  ///< first is the default
   std::string description;
+  SourceLocation location;  ///< the policy's id: where findings about the whole policy point
 
   std::vector<CategoryNode> categories;  ///< pre-order
+  SourceLocation taxonomy_location;      ///< the policy's taxonomy: section; unknown if absent
   std::unordered_map<std::string, std::int32_t> category_index;
 
   std::vector<FactInfo> facts;  ///< index = slot

@@ -11,6 +11,7 @@
 
 namespace redress {
 
+/// How decide() works and what it fills in.
 struct DecideOptions {
   bool trace = false;   ///< fill Decision::trace with every rule's evaluation
   std::string locale;   ///< texts in this locale; empty: the policy's first locale
@@ -21,7 +22,9 @@ struct DecideOptions {
 /// `diagnostics` holds one entry per problem, with codes incident.* or decide.overflow.
 class DecideError : public std::runtime_error {
  public:
+  /// An error whose what() is the first diagnostic's message.
   explicit DecideError(Diagnostics diagnostics);
+  /// Every problem found, with codes and locations.
   [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_; }
 
  private:

@@ -7,6 +7,7 @@
 
 namespace redress::io {
 
+/// How to write a decision.
 struct WriteOptions {
   bool trace = false;  ///< include the trace (it is empty unless decide() was asked for it)
   int indent = 2;      ///< JSON indentation; -1 writes one line

@@ -14,23 +14,25 @@ namespace redress::io {
 
 /// A host fact the policy declares, as the reader needs it to type `facts:` values.
 struct HostFactInfo {
+  /// The value types a host fact can have.
   enum class Kind { boolean, integer, money, string, enumeration, set };
-  std::string name;
-  Kind kind = Kind::string;
+  std::string name;          ///< the fact's id in the policy
+  Kind kind = Kind::string;  ///< what the `facts:` value must be
   std::vector<std::string> values;  ///< allowed values for enumeration and set
 };
 
 /// What the reader checks an incident against: the policy's currency and host facts.
 struct IncidentSchema {
-  Currency currency;
-  std::vector<HostFactInfo> host_facts;
+  Currency currency;                     ///< every amount must be in it
+  std::vector<HostFactInfo> host_facts;  ///< the facts a `facts:` map may hold
   /// The taxonomy's category ids; when not empty, `category` must be one of them.
   std::vector<std::string> categories;
 };
 
+/// What read_incident() found: an incident, or why not.
 struct IncidentResult {
   std::optional<Incident> incident;  ///< empty when there is any error
-  Diagnostics diagnostics;
+  Diagnostics diagnostics;           ///< errors and warnings, with line and column
 };
 
 /// Reads one incident from a JSON or YAML document (JSON is read as the YAML subset it is, so

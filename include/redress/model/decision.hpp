@@ -101,6 +101,9 @@ struct Decision {
   std::vector<std::string> departments;     ///< in declaration order
   std::vector<CommunicationStep> communication;
   std::vector<Warning> warnings;
+  /// Ids of the rules that fired, in evaluation order; always filled (audit records need it).
+  /// Not part of the decision JSON, which carries the same in its trace.
+  std::vector<std::string> rules_fired;
   std::vector<TraceEntry> trace;            ///< filled only when tracing is asked for
 };
 

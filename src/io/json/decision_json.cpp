@@ -136,7 +136,8 @@ std::string to_json(const Decision& d, const WriteOptions& options) {
       {"communication", communication},
       {"warnings", warnings}};
   if (options.trace) out["trace"] = trace_json(d.trace);
-  return out.dump(options.indent);
+  // Invalid UTF-8 from a careless host (an incident id) becomes U+FFFD instead of an exception.
+  return out.dump(options.indent, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace redress::io

@@ -17,7 +17,8 @@ std::string to_json(const Diagnostics& diagnostics, int indent) {
                        {"message", d.message},
                        {"hint", d.hint}});
   }
-  return out.dump(indent);
+  // Diagnostics quote user input, which may not be valid UTF-8: replace, never throw.
+  return out.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace redress::io

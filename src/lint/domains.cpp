@@ -1,0 +1,97 @@
+// The domains of the facts. They must hold every value a fact can have when a rule reads it,
+// or the linter would call a rule dead that can fire.
+#include "compile/builtin_facts.hpp"
+#include "lint/conditions.hpp"
+
+namespace redress::linting {
+namespace {
+
+using detail::Builtin;
+using detail::slot;
+
+/// Every value of the type (nullopt for strings, which the analysis does not model).
+std::optional<Constraint> full(const CompiledPolicy& policy, const expr::Type& type) {
+  switch (type.kind) {
+    case expr::TypeKind::boolean:
+      return Constraint::values(0b11);
+    case expr::TypeKind::integer:
+    case expr::TypeKind::money:
+      return Constraint::interval({});
+    case expr::TypeKind::enumeration:
+      return Constraint::values(low_bits(type.enumeration->values.size()));
+    case expr::TypeKind::set:
+      return Constraint::set(0, 0);
+    case expr::TypeKind::category:
+      return Constraint::interval({0, static_cast<std::int64_t>(policy.categories.size()) - 1});
+    case expr::TypeKind::string:
+      break;
+  }
+  return std::nullopt;
+}
+
+/// Adds one possible value to a derived fact's domain.
+void add_value(Constraint& domain, std::int64_t value) {
+  if (domain.kind == Constraint::Kind::mask) {
+    if (value >= 0 && value < 64) domain.mask |= std::uint64_t{1} << value;
+  } else if (domain.kind == Constraint::Kind::interval) {
+    domain.range = hull(domain.range, Interval::of(value));
+  }
+}
+
+/// A derived fact (other than priority) is its default or a value some rule sets: the
+/// constants rules assign, or anything of its type when a rule computes it.
+std::optional<Constraint> derived_domain(const CompiledPolicy& policy, std::uint32_t fact) {
+  const auto& info = policy.facts[fact];
+  auto domain = full(policy, info.type);
+  if (!domain || domain->kind == Constraint::Kind::set) return domain;
+  Constraint seen = *domain;
+  seen.mask = 0;
+  seen.range = Interval::none();
+  if (info.default_value) add_value(seen, *info.default_value);
+  for (const auto& rule : policy.rules) {
+    for (const auto& action : rule.actions) {
+      if (action.kind != ActionInfo::Kind::set || action.target != fact) continue;
+      const auto constant = action.value ? action.value->constant() : std::nullopt;
+      if (!constant) return domain;
+      add_value(seen, *constant);
+    }
+  }
+  return seen;
+}
+
+/// The engine clamps every priority a rule sets into the SLA's range, and the default must be
+/// a declared target.
+Constraint priority_domain(const CompiledPolicy& policy) {
+  Interval range = Interval::of(policy.default_priority);
+  if (!policy.sla.empty()) {
+    range = hull(range, {policy.sla.front().priority, policy.sla.back().priority});
+  }
+  return Constraint::interval(range);
+}
+
+void narrow_builtins(const CompiledPolicy& policy, Domains& domains) {
+  const Interval natural{0, kMax};
+  for (const auto b : {Builtin::affected_count, Builtin::prior_failures,
+                       Builtin::last_failure_days_ago, Builtin::open_complaints,
+                       Builtin::reopen_count, Builtin::loss, Builtin::compensation_given}) {
+    domains[slot(b)] = Constraint::interval(natural);
+  }
+  domains[slot(Builtin::intensity)] = Constraint::interval({1, 5});
+  domains[policy.priority_slot] = priority_domain(policy);
+}
+
+}  // namespace
+
+Domains fact_domains(const CompiledPolicy& policy) {
+  Domains domains(policy.facts.size());
+  for (std::uint32_t i = 0; i < policy.facts.size(); ++i) {
+    const auto& fact = policy.facts[i];
+    domains[i] = fact.source == FactSource::derived && i != policy.priority_slot
+                     ? derived_domain(policy, i)
+                     : full(policy, fact.type);
+  }
+  if (domains.size() > slot(Builtin::priority)) narrow_builtins(policy, domains);
+  return domains;
+}
+
+}  // namespace redress::linting
