@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+/// Files compiled into the library at build time.
 namespace redress::embedded {
 
 /// The text of rules/default.yaml, the built-in default policy.

@@ -1,4 +1,5 @@
-/* The redress C ABI: load a policy, decide incidents from JSON to JSON, reload policies in a
+/** @file
+ * The redress C ABI: load a policy, decide incidents from JSON to JSON, reload policies in a
  * running server, and write audit records. C99; usable from any language with a C FFI.
  *
  * Conventions, for every function:
@@ -21,6 +22,7 @@
 
 #include <stddef.h>
 
+/** Marks the exported functions: default visibility, or dllexport when building the DLL. */
 #if defined(_WIN32)
 #if defined(REDRESS_C_BUILDING)
 #define REDRESS_API __declspec(dllexport)

@@ -133,9 +133,15 @@ void compile_sla(CompileContext& ctx) {
   std::sort(ctx.out.sla.begin(), ctx.out.sla.end(),
             [](const SlaTarget& a, const SlaTarget& b) { return a.priority < b.priority; });
 
+  if (sla.targets.empty()) {
+    // Every decision needs a target: an empty list would leave priorities without deadlines.
+    ctx.diags.error("policy.missing_key", sla.location, "sla.targets lists no target",
+                    "add one entry per priority, e.g. '- {priority: 1, first_response: 15m, "
+                    "resolution: 2h}'");
+  }
   if (sla.default_priority.value.empty()) {
     ctx.out.default_priority = ctx.out.sla.empty() ? 1 : ctx.out.sla.back().priority;
-  } else if (auto p = parse_int(sla.default_priority.value)) {
+  } else if (auto p = parse_int(sla.default_priority.value); p && *p >= 1) {
     ctx.out.default_priority = *p;
   } else {
     ctx.error("policy.bad_value", sla.default_priority,

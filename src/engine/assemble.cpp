@@ -11,9 +11,13 @@
 namespace redress::detail {
 namespace {
 
-std::string text_in(const LocalizedStrings& texts, const std::string& locale) {
-  const auto it = texts.find(locale);
-  if (it != texts.end()) return it->second;
+/// The text in `locale`, else in the policy's default locale, else in any locale it has.
+std::string text_in(const LocalizedStrings& texts, const std::string& locale,
+                    const std::string& fallback) {
+  for (const auto* wanted : {&locale, &fallback}) {
+    const auto it = texts.find(*wanted);
+    if (it != texts.end()) return it->second;
+  }
   return texts.empty() ? std::string{} : texts.begin()->second;
 }
 
@@ -60,7 +64,7 @@ void add_remedies(const Evaluation& eval, const std::string& locale, Decision& d
     if (!state.offered) continue;
     const auto& info = p.remedies[i];
     RemedyOffer offer{info.id, std::nullopt, info.covers, info.goodwill,
-                      text_in(info.text, locale), rule_ids(p, state.rules)};
+                      text_in(info.text, locale, p.locales.front()), rule_ids(p, state.rules)};
     if (info.monetary) {
       offer.amount = Money(state.amount, p.currency);
       total = checked::add(total, state.amount);
@@ -157,7 +161,7 @@ Decision assemble(const Evaluation& eval) {
   for (std::size_t i = 0; i < p.steps.size(); ++i) {
     if (!eval.steps[i].offered) continue;
     d.communication.push_back(
-        {p.steps[i].id, text_in(p.steps[i].text, locale), rule_ids(p, eval.steps[i].rules)});
+        {p.steps[i].id, text_in(p.steps[i].text, locale, p.locales.front()), rule_ids(p, eval.steps[i].rules)});
   }
   for (const auto rule : eval.fired) d.rules_fired.push_back(p.rules[rule].id);
   d.trace = eval.trace;

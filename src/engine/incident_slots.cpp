@@ -38,8 +38,27 @@ std::int64_t money_slot(const CompiledPolicy& policy, const std::optional<Money>
   return money->minor();
 }
 
+/// Ranges the incident reader enforces, checked again for incidents built in code.
+void check_ranges(const Incident& in, Diagnostics& problems) {
+  const auto out_of_range = [&](std::string_view field, std::int64_t value, std::string range) {
+    problems.error("incident.out_of_range", {},
+                   fmt::format("{} must be {}, found {}", field, range, value));
+  };
+  if (in.intensity < 1 || in.intensity > 5) out_of_range("intensity", in.intensity, "1 to 5");
+  const std::pair<std::string_view, std::int64_t> counts[] = {
+      {"affected_count", in.affected_count},
+      {"history.prior_failures", in.history.prior_failures},
+      {"history.last_failure_days_ago", in.history.last_failure_days_ago},
+      {"history.open_complaints", in.history.open_complaints},
+      {"history.reopen_count", in.history.reopen_count}};
+  for (const auto& [field, value] : counts) {
+    if (value < 0) out_of_range(field, value, "0 or more");
+  }
+}
+
 void load_builtins(const CompiledPolicy& policy, const Incident& in,
                    std::vector<std::int64_t>& s, Diagnostics& problems) {
+  check_ranges(in, problems);
   const auto category = policy.category_index.find(in.category);
   if (category == policy.category_index.end()) {
     std::vector<std::string> ids;

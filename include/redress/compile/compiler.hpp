@@ -11,15 +11,17 @@
 
 namespace redress {
 
+/// What compiling a policy gave: a policy, or the diagnostics saying why not.
 struct CompileResult {
   std::shared_ptr<const CompiledPolicy> policy;  ///< null when diagnostics has an error
-  Diagnostics diagnostics;                        ///< errors, warnings; sorted by location
+  Diagnostics diagnostics;                       ///< errors, warnings; sorted by location
   /// The policy's source text, for rendering diagnostics with their source line.
   std::string source;
 };
 
 /// Compiles a loaded spec (see io/load_policy.hpp for loading from text or files). The spec's
-/// taxonomy must already include its base categories.
+/// taxonomy must already include its base categories. Problems in the policy are returned as
+/// diagnostics, never thrown. Thread-safe: calls share no state.
 CompileResult compile_policy(const policy::PolicySpec& spec);
 
 }  // namespace redress

@@ -12,40 +12,55 @@ namespace redress {
 /// A position in a source text. Line and column are 0-based (as yaml-cpp gives them) and are
 /// printed 1-based by the renderer.
 struct SourceLocation {
-  std::string file;
+  std::string file;          ///< the name the text was loaded under; may be empty
   std::int32_t line = -1;    ///< -1 when unknown
   std::int32_t column = -1;  ///< -1 when unknown
+  /// True when the line is known (the column may still be unknown).
   [[nodiscard]] bool known() const { return line >= 0; }
+  /// Memberwise equality.
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 
+/// How serious a finding is. Only errors make a policy or an incident unusable; warnings and
+/// infos (the latter from the linter) are advice.
 enum class Severity { error, warning, info };
 
 /// One finding. `code` is stable across releases (see the codes table in rules/README.md);
 /// `message` says what is wrong; `hint` says how to fix it (may be empty).
 struct Diagnostic {
-  std::string code;
-  Severity severity = Severity::error;
-  SourceLocation location;
-  std::string message;
-  std::string hint;
+  std::string code;                     ///< e.g. "expr.syntax"
+  Severity severity = Severity::error;  ///< error, warning or info
+  SourceLocation location;              ///< unknown when the finding has no single place
+  std::string message;                  ///< what is wrong, one sentence
+  std::string hint;                     ///< how to fix it; may be empty
 };
 
+/// "error", "warning" or "info".
 std::string_view to_string(Severity severity);
 
-/// A list of diagnostics with helpers; sorted by location for output.
+/// A list of diagnostics in the order added (call sort() for output order). A plain value:
+/// not synchronised, so one list must not be written from several threads at once.
 class Diagnostics {
  public:
+  /// Appends `d`.
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  /// Appends an error-level diagnostic.
   void error(std::string code, SourceLocation where, std::string message, std::string hint = {});
+  /// Appends a warning-level diagnostic.
   void warning(std::string code, SourceLocation where, std::string message, std::string hint = {});
+  /// Appends copies of every diagnostic of `other`, in its order.
   void append(const Diagnostics& other);
 
+  /// True when any diagnostic has Severity::error.
   [[nodiscard]] bool has_errors() const;
+  /// True when there is no diagnostic at all (of any severity).
   [[nodiscard]] bool empty() const { return items_.empty(); }
+  /// The number of diagnostics of any severity.
   [[nodiscard]] std::size_t size() const { return items_.size(); }
+  /// The diagnostics, in the current order; valid until the list is next modified.
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
-  /// Orders by file, line, column, then code: a deterministic order for output.
+  /// Orders by file, line, column, then code (stable; unknown locations first): a
+  /// deterministic order for output.
   void sort();
 
  private:

@@ -9,12 +9,13 @@
 #include "redress/model/decision.hpp"
 #include "redress/model/incident.hpp"
 
+/// The redress C++ API: policies, incidents, decisions and the values they are made of.
 namespace redress {
 
 /// How decide() works and what it fills in.
 struct DecideOptions {
-  bool trace = false;   ///< fill Decision::trace with every rule's evaluation
-  std::string locale;   ///< texts in this locale; empty: the policy's first locale
+  bool trace = false;  ///< fill Decision::trace with every rule's evaluation
+  std::string locale;  ///< texts in this locale; empty: the policy's first locale
 };
 
 /// Thrown by decide() when the incident does not fit the policy (an unknown category, money in
@@ -32,7 +33,8 @@ class DecideError : public std::runtime_error {
 };
 
 /// Applies `policy` to `incident`. Deterministic: the same policy and incident always give the
-/// same decision. Thread-safe: `policy` is only read. Throws DecideError.
+/// same decision. Thread-safe and re-entrant: `policy` is only read, so any number of threads
+/// may decide with one policy at once. Throws DecideError.
 Decision decide(const CompiledPolicy& policy, const Incident& incident,
                 const DecideOptions& options = {});
 

@@ -53,8 +53,8 @@ enum class Function : std::uint8_t { none, min, max, count, empty, has };
 
 /// One node of the checked tree. Children are held by value; the tree is immutable once built.
 struct Node {
-  NodeKind kind = NodeKind::literal;
-  Type type;
+  NodeKind kind = NodeKind::literal;   ///< what the node is
+  Type type;                           ///< the checked type of its value
   Operator op = Operator::none;        ///< for unary, binary and membership
   Function function = Function::none;  ///< for call
   std::int64_t value = 0;              ///< for literal
@@ -63,10 +63,12 @@ struct Node {
   /// The name as written (fact, enum value, category id, function), the content of a string
   /// literal, or the spelling of another literal.
   std::string text;
-  std::size_t offset = 0;  ///< the node's own token (a binary node's operator) in the source
-  std::size_t begin = 0;   ///< the node's source span is [begin, end)
-  std::size_t end = 0;
-  std::vector<Node> children;
+  /// The node's own token (a binary node's operator): a 0-based byte offset into the
+  /// expression text, as are begin and end.
+  std::size_t offset = 0;
+  std::size_t begin = 0;       ///< the node's source span is [begin, end)
+  std::size_t end = 0;         ///< one past the span's last byte
+  std::vector<Node> children;  ///< operands or arguments, left to right
 
   /// True when this node or a descendant reads a fact; false for a compile-time constant.
   [[nodiscard]] bool reads_facts() const;

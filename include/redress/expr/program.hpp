@@ -13,12 +13,14 @@
 
 namespace redress::expr {
 
-/// Thrown by evaluate() on integer or money overflow and on division by zero.
+/// Thrown by evaluate() on integer or money overflow and on division by zero (and on a
+/// malformed program: a stack overflow or a slot out of range).
 class EvaluationError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
+/// A stack machine instruction. Values are int64; booleans are 0 and 1.
 enum class Op : std::uint8_t {
   push,          ///< push arg
   load,          ///< push slots[arg]
@@ -35,26 +37,28 @@ enum class Op : std::uint8_t {
   in_range,      ///< pop v, push lo <= v < hi with lo = arg >> 32, hi = arg & 0xffffffff
 };
 
+/// One instruction.
 struct Instr {
-  Op op;
-  std::int64_t arg = 0;
+  Op op;                 ///< what to do
+  std::int64_t arg = 0;  ///< operand: constant, slot, jump target or mask (see Op)
 };
 
 struct Node;  // the checked syntax tree (expr/ast.hpp), kept for analysis by later stages
 
 /// An immutable compiled expression. Cheap to copy (the tree is shared).
 struct Program {
-  std::vector<Instr> code;
-  Type type;
+  std::vector<Instr> code;           ///< run from index 0 to the end
+  Type type;                         ///< the type of the result
   std::vector<std::uint32_t> reads;  ///< fact slots the expression reads, sorted, unique
-  std::uint32_t max_stack = 0;
-  std::shared_ptr<const Node> ast;
+  std::uint32_t max_stack = 0;       ///< the deepest stack the code needs (at most 64)
+  std::shared_ptr<const Node> ast;   ///< the checked tree; set by compile()
 
   /// The value when the expression reads no fact (folded at compile time), else nullopt.
   [[nodiscard]] std::optional<std::int64_t> constant() const;
 };
 
-/// Runs `program` over the fact slots. Throws EvaluationError on overflow or division by zero.
+/// Runs `program` over the fact slots (indexed by slot) and returns the result. Allocates
+/// nothing on success; re-entrant. Throws EvaluationError on overflow or division by zero.
 std::int64_t evaluate(const Program& program, std::span<const std::int64_t> slots);
 
 }  // namespace redress::expr

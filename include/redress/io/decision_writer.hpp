@@ -5,6 +5,7 @@
 
 #include "redress/model/decision.hpp"
 
+/// Reading and writing documents: policies, incidents, decisions, diagnostics, audit records.
 namespace redress::io {
 
 /// How to write a decision.

@@ -10,9 +10,10 @@
 
 namespace redress::io {
 
+/// What load_policy_spec() found: a spec, or why not.
 struct SpecResult {
   std::optional<policy::PolicySpec> spec;  ///< empty when there is any error
-  Diagnostics diagnostics;
+  Diagnostics diagnostics;                 ///< errors and warnings, in the order found
 };
 
 /// Parses policy YAML. `file` names the source in diagnostics. Checks the document's shape:
@@ -22,7 +23,8 @@ struct SpecResult {
 SpecResult load_policy_spec(std::string_view text, std::string_view file);
 
 /// Parses a taxonomy document ({categories: [{id, type, description}, ...]}), such as the
-/// embedded rules/taxonomy.yaml, into category specs.
+/// embedded rules/taxonomy.yaml, into category specs in written order. Returns nullopt when
+/// there is an error; every problem is appended to `diagnostics`.
 std::optional<std::vector<policy::CategorySpec>> load_taxonomy(std::string_view text,
                                                                std::string_view file,
                                                                Diagnostics& diagnostics);

@@ -10,8 +10,9 @@
 
 namespace redress {
 
+/// Used to compute SLA deadlines. A plain value; its const members are thread-safe.
 struct Calendar {
-  std::string id;
+  std::string id;  ///< the policy's id for the calendar
   /// The offset the hours and holidays are written in (no daylight saving: hosts with DST keep
   /// one calendar per season, or pass the offset that applies).
   std::int32_t utc_offset_minutes = 0;
@@ -19,7 +20,7 @@ struct Calendar {
   std::array<bool, 7> working_days{true, true, true, true, true, false, false};
   /// Opening hours as minutes after local midnight, open <= t < close.
   std::int32_t open_minute = 9 * 60;
-  std::int32_t close_minute = 18 * 60;
+  std::int32_t close_minute = 18 * 60;  ///< closing time, minutes after local midnight
   /// Local dates on which the office is closed, as days since 1970-01-01; sorted, unique.
   std::vector<std::int32_t> holidays;
 

@@ -16,95 +16,108 @@ namespace redress {
 
 /// A fact and its value, as echoed in a decision or read by a rule.
 struct NamedValue {
-  std::string name;
-  FactValue value;
+  std::string name;  ///< the fact's name
+  FactValue value;   ///< its value; Symbol{"***"} for a fact the policy declares sensitive
 };
 
 /// The incident as the policy understood it, with the derived facts the rules set.
 struct Classification {
-  std::string category;
-  std::vector<std::string> category_path;  ///< root first: core, core.unavailable, ...
-  FailureType failure_type = FailureType::outcome;
-  Magnitude magnitude = Magnitude::minor;
-  Emotion emotion = Emotion::calm;
-  std::int64_t intensity = 1;
-  std::vector<Justice> deficits;
-  Tier tier = Tier::standard;
+  std::string category;                             ///< the incident's category id
+  std::vector<std::string> category_path;           ///< root first: core, core.unavailable, ...
+  FailureType failure_type = FailureType::outcome;  ///< given, or the category's declared type
+  Magnitude magnitude = Magnitude::minor;           ///< as in the incident
+  Emotion emotion = Emotion::calm;                  ///< as in the incident
+  std::int64_t intensity = 1;                       ///< as in the incident, 1 to 5
+  std::vector<Justice> deficits;  ///< the incident's deficits, in the enum's declaration order
+  Tier tier = Tier::standard;     ///< as in the incident
   /// Derived facts (flags such as double_deviation) in declaration order, priority excluded.
   std::vector<NamedValue> derived;
 };
 
+/// A remedy the decision offers. Monetary amounts are > 0: a rule that computes zero or less
+/// offers nothing; when several rules offer the same remedy, the largest amount wins.
 struct RemedyOffer {
-  std::string id;
-  std::optional<Money> amount;              ///< set for monetary remedies
-  std::vector<Justice> covers;              ///< dimensions this remedy addresses
-  bool goodwill = false;                    ///< counts against authority (else restitution)
-  std::string text;                         ///< in the requested locale
-  std::vector<std::string> rules;           ///< ids of the rules that recommended it
+  std::string id;                  ///< the remedy's id in the policy's catalogue
+  std::optional<Money> amount;     ///< set for monetary remedies
+  std::vector<Justice> covers;     ///< dimensions this remedy addresses
+  bool goodwill = false;           ///< counts against authority (else restitution)
+  std::string text;                ///< in the requested locale
+  std::vector<std::string> rules;  ///< ids of the rules that recommended it
 };
 
+/// Whether the offered remedies address one justice deficit the customer indicated.
 struct JusticeCoverage {
-  Justice dimension = Justice::outcome;
-  bool covered = false;
-  std::vector<std::string> by;              ///< remedies that cover it
+  Justice dimension = Justice::outcome;  ///< the deficit
+  bool covered = false;                  ///< true when `by` is not empty
+  std::vector<std::string> by;           ///< remedies that cover it
 };
 
+/// When the case must be answered and resolved, from the SLA target for the decided priority.
 struct Deadlines {
-  std::string calendar;
-  Duration first_response_target;
-  Duration resolution_target;
+  std::string calendar;            ///< id of the SLA calendar; empty when wall-clock only
+  Duration first_response_target;  ///< as written in the policy
+  Duration resolution_target;      ///< as written in the policy
+  /// Incident::reported_at plus the target, in the calendar's UTC offset (without a calendar,
+  /// in the offset of reported_at).
   Timestamp first_response_due;
-  Timestamp resolution_due;
+  Timestamp resolution_due;  ///< computed as first_response_due
 };
 
+/// A communication step the decision asks for, in the policy's catalogue order.
 struct CommunicationStep {
-  std::string id;
-  std::string text;
-  std::vector<std::string> rules;
+  std::string id;                  ///< the step's id in the policy
+  std::string text;                ///< in the requested locale
+  std::vector<std::string> rules;  ///< ids of the rules that asked for it
 };
 
+/// Something the host should know about the decision; not an error.
 struct Warning {
-  std::string code;
-  std::string message;
+  std::string code;     ///< stable: coverage.uncovered or authority.exceeded
+  std::string message;  ///< one sentence for people
 };
 
 /// One rule's evaluation. `read` holds every fact its condition reads, with the value seen.
+/// Sensitive facts are shown as "***".
 struct TraceEntry {
-  std::string rule;
-  std::string group;                        ///< empty when not in a group
-  enum class Outcome { fired, not_matched, skipped } outcome = Outcome::not_matched;
-  std::string note;                         ///< why skipped, or what an action did
-  std::vector<NamedValue> read;
-  std::vector<std::string> actions;         ///< human-readable actions taken, in order
+  std::string rule;   ///< the rule's id
+  std::string group;  ///< empty when not in a group
+  /// What happened: the rule fired, its condition was false, or it was not evaluated because an
+  /// earlier rule of its `first` group fired.
+  enum class Outcome { fired, not_matched, skipped } outcome = Outcome::not_matched;  ///< result
+  std::string note;                  ///< why skipped, or what an action did
+  std::vector<NamedValue> read;      ///< facts the condition reads, before it ran
+  std::vector<std::string> actions;  ///< human-readable actions taken, in order
 };
 
+/// Which policy made a decision.
 struct PolicyIdentity {
-  std::string id;
-  std::string version;
-  std::string hash;                         ///< "sha256:<hex>" of the policy's source text
+  std::string id;       ///< from the policy's `policy.id`
+  std::string version;  ///< from the policy's `policy.version`
+  std::string hash;     ///< "sha256:<hex>" of the policy's source text
 };
 
+/// The output of decide(). Money amounts are in the policy's currency.
 struct Decision {
-  std::string incident_id;
-  PolicyIdentity policy;
-  Classification classification;
-  std::int64_t priority = 0;
-  Deadlines deadlines;
-  std::vector<RemedyOffer> remedies;        ///< in catalogue order
-  std::vector<JusticeCoverage> coverage;    ///< one per deficit the customer indicated
-  Money compensation_total;                 ///< every monetary remedy
-  Money goodwill_total;                     ///< counts against authority
-  Money restitution_total;                  ///< never counts against authority
-  std::string owner;                        ///< role that owns the case
-  std::optional<Money> owner_authority;     ///< empty when unlimited
-  std::vector<std::string> escalation_path; ///< entry role first, owner last
-  std::vector<std::string> departments;     ///< in declaration order
-  std::vector<CommunicationStep> communication;
-  std::vector<Warning> warnings;
+  std::string incident_id;                ///< Incident::id
+  PolicyIdentity policy;                  ///< the policy that decided
+  Classification classification;          ///< the incident as the policy understood it
+  std::int64_t priority = 0;              ///< 1 is the most urgent; within the SLA's declared range
+  Deadlines deadlines;                    ///< for `priority`
+  std::vector<RemedyOffer> remedies;      ///< in catalogue order
+  std::vector<JusticeCoverage> coverage;  ///< one per deficit the customer indicated
+  Money compensation_total;               ///< every monetary remedy
+  Money goodwill_total;                   ///< counts against authority
+  Money restitution_total;                ///< never counts against authority
+  std::string owner;                      ///< role that owns the case
+  std::optional<Money> owner_authority;   ///< empty when unlimited
+  std::vector<std::string> escalation_path;      ///< entry role first, owner last
+  std::vector<std::string> departments;          ///< in declaration order
+  std::vector<CommunicationStep> communication;  ///< steps to take, in catalogue order
+  std::vector<Warning> warnings;                 ///< uncovered deficits, exceeded authority
   /// Ids of the rules that fired, in evaluation order; always filled (audit records need it).
   /// Not part of the decision JSON, which carries the same in its trace.
   std::vector<std::string> rules_fired;
-  std::vector<TraceEntry> trace;            ///< filled only when tracing is asked for
+  std::vector<TraceEntry> trace;  ///< filled only when tracing is asked for
 };
 
 }  // namespace redress

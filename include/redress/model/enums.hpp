@@ -10,17 +10,27 @@
 
 namespace redress {
 
+/// Whether the core service failed (outcome) or the way it was delivered (process).
 enum class FailureType { outcome, process };
+/// How badly the service failed, least to most severe.
 enum class Magnitude { minor, moderate, major, critical };
+/// Who caused the failure.
 enum class Locus { firm, customer, third_party, force_majeure };
+/// Whether the failure is a one-off or keeps happening.
 enum class Stability { one_off, recurring };
+/// Whether the firm could have prevented the failure.
 enum class Controllability { firm_controllable, uncontrollable };
+/// The customer's dominant emotion.
 enum class Emotion { calm, angry, anxious, confused, humorous, aggrieved };
+/// Why the customer complains.
 enum class Motive { respect, venting, compensation, blame_avoidance, hostility, protect_others, mixed };
 /// The three justice dimensions a customer may feel were missing (outcome = distributive).
 enum class Justice { outcome, procedural, interactional };
+/// The customer's value tier, lowest first.
 enum class Tier { basic, standard, premium, vip, strategic };
+/// Where the complaint came in.
 enum class Channel { phone, email, chat, social, in_person, web, app, letter };
+/// How the customer took the recovery of their last failure.
 enum class RecoveryOutcome { none, satisfied, unsatisfied, unknown };
 
 /// The spelling of every enumerator, in declaration order. Specialised for each enum above.
@@ -51,11 +61,13 @@ REDRESS_ENUM_NAMES(Channel, "phone"sv, "email"sv, "chat"sv, "social"sv, "in_pers
 REDRESS_ENUM_NAMES(RecoveryOutcome, "none"sv, "satisfied"sv, "unsatisfied"sv, "unknown"sv);
 #undef REDRESS_ENUM_NAMES
 
+/// The spelling of `value`, as in YAML and JSON. Undefined for a value outside the enum.
 template <typename E>
 [[nodiscard]] constexpr std::string_view to_string(E value) {
   return EnumNames<E>::names[static_cast<std::size_t>(value)];
 }
 
+/// The enumerator spelled `text` (exact, case-sensitive match), or nullopt.
 template <typename E>
 [[nodiscard]] constexpr std::optional<E> parse_enum(std::string_view text) {
   const auto& names = EnumNames<E>::names;
@@ -65,6 +77,7 @@ template <typename E>
   return std::nullopt;
 }
 
+/// Every spelling of enum E, in declaration order (index = underlying value). Static storage.
 template <typename E>
 [[nodiscard]] constexpr std::span<const std::string_view> enum_names() {
   return EnumNames<E>::names;

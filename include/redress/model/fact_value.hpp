@@ -13,13 +13,15 @@ namespace redress {
 
 /// A symbol: an enum value, a category id or an interned string, by its spelling.
 struct Symbol {
-  std::string name;
+  std::string name;  ///< the spelling, e.g. "angry" or "core.unavailable"
+  /// Same spelling.
   friend bool operator==(const Symbol&, const Symbol&) = default;
 };
 
 /// A set of enum values, by spelling, in the enum's declaration order.
 struct SymbolSet {
-  std::vector<std::string> names;
+  std::vector<std::string> names;  ///< the members' spellings
+  /// Same spellings in the same order.
   friend bool operator==(const SymbolSet&, const SymbolSet&) = default;
 };
 

@@ -18,10 +18,10 @@ namespace redress {
 struct History {
   std::int64_t prior_failures = 0;          ///< failures in the policy's look-back window
   std::int64_t last_failure_days_ago = 0;   ///< meaningful only when prior_failures > 0
-  bool last_failure_same_category = false;
-  RecoveryOutcome last_recovery_outcome = RecoveryOutcome::none;
-  std::int64_t open_complaints = 0;
-  std::int64_t reopen_count = 0;
+  bool last_failure_same_category = false;  ///< the last failure had the same category
+  RecoveryOutcome last_recovery_outcome = RecoveryOutcome::none;  ///< of the last failure
+  std::int64_t open_complaints = 0;                               ///< complaints not yet closed
+  std::int64_t reopen_count = 0;                                  ///< times this case was reopened
   std::optional<Money> compensation_given;  ///< goodwill already given in the window
   bool external_complaint = false;          ///< regulator, media or social complaint filed
 };
@@ -29,25 +29,25 @@ struct History {
 /// The input of a decision. Only `id`, `reported_at` and `category` are required; every other
 /// field has the default shown. Money fields must be in the policy's currency.
 struct Incident {
-  std::string id;
-  Timestamp reported_at;
+  std::string id;                            ///< the host's id, echoed in the decision
+  Timestamp reported_at;                     ///< SLA deadlines count from here
   std::string category;                      ///< dotted taxonomy id, e.g. "core.unavailable"
   std::optional<FailureType> failure_type;   ///< default: the category's declared type
-  Magnitude magnitude = Magnitude::minor;
+  Magnitude magnitude = Magnitude::minor;    ///< how badly it failed
   std::optional<Money> loss;                 ///< money lost or at stake; default zero
-  Locus locus = Locus::firm;
-  Stability stability = Stability::one_off;
-  Controllability controllability = Controllability::firm_controllable;
-  bool safety_critical = false;
-  std::int64_t affected_count = 1;
-  std::string touchpoint;                    ///< blueprint step, e.g. "hotel.check_in"
-  Emotion emotion = Emotion::calm;
-  std::int64_t intensity = 1;                ///< 1 (mild) to 5 (extreme)
-  std::vector<Motive> motives;
-  std::vector<Justice> deficits;             ///< justice dimensions the customer says were missing
-  Tier tier = Tier::standard;
-  Channel channel = Channel::phone;
-  History history;
+  Locus locus = Locus::firm;                 ///< who caused it
+  Stability stability = Stability::one_off;  ///< whether it keeps happening
+  Controllability controllability = Controllability::firm_controllable;  ///< could it be avoided
+  bool safety_critical = false;      ///< someone's safety was at risk
+  std::int64_t affected_count = 1;   ///< customers affected by the same failure
+  std::string touchpoint;            ///< blueprint step, e.g. "hotel.check_in"
+  Emotion emotion = Emotion::calm;   ///< the customer's dominant emotion
+  std::int64_t intensity = 1;        ///< 1 (mild) to 5; only read_incident() checks it
+  std::vector<Motive> motives;       ///< why the customer complains; order irrelevant
+  std::vector<Justice> deficits;     ///< justice dimensions the customer says were missing
+  Tier tier = Tier::standard;        ///< the customer's value tier
+  Channel channel = Channel::phone;  ///< where the complaint came in
+  History history;                   ///< the customer's past with the firm
   /// Host-specific facts declared in the policy's `facts:` section, by name.
   std::map<std::string, FactValue> facts;
 };

@@ -24,10 +24,14 @@ class Currency {
   /// The minor-unit exponent comes from a built-in table (2 unless the code is known otherwise).
   static bool parse(std::string_view code, Currency& out);
 
+  /// The three-letter code; three NUL characters for an empty currency.
   [[nodiscard]] std::string_view code() const { return {code_.data(), 3}; }
+  /// Minor-unit digits: 2 for CNY (fen), 0 for JPY, 3 for KWD.
   [[nodiscard]] int exponent() const { return exponent_; }
+  /// True for a default-constructed currency (no code).
   [[nodiscard]] bool empty() const { return code_[0] == '\0'; }
 
+  /// Same code.
   friend bool operator==(const Currency& a, const Currency& b) { return a.code_ == b.code_; }
 
  private:
@@ -40,21 +44,27 @@ class Currency {
 class Money {
  public:
   constexpr Money() = default;
+  /// `minor` units of `currency` (12.50 CNY is Money(1250, cny)).
   constexpr Money(std::int64_t minor, Currency currency) : minor_(minor), currency_(currency) {}
 
+  /// The amount in minor units; may be negative.
   [[nodiscard]] std::int64_t minor() const { return minor_; }
+  /// The currency; empty for a default-constructed Money.
   [[nodiscard]] const Currency& currency() const { return currency_; }
 
   /// "123.45 CNY" (the exponent decides the number of decimals).
   [[nodiscard]] std::string to_string() const;
 
+  /// The sum; throws MoneyError on overflow or when the currencies differ.
   friend Money operator+(const Money& a, const Money& b);
+  /// The difference; throws MoneyError on overflow or when the currencies differ.
   friend Money operator-(const Money& a, const Money& b);
-  /// Multiplies by an integer factor.
+  /// Multiplies by an integer factor; throws MoneyError on overflow.
   friend Money operator*(const Money& a, std::int64_t factor);
   /// Divides by an integer, truncating toward zero; dividing by zero throws MoneyError.
   friend Money operator/(const Money& a, std::int64_t divisor);
 
+  /// Same amount and currency; never throws (different currencies are simply unequal).
   friend bool operator==(const Money& a, const Money& b) = default;
   /// Ordering is only defined within one currency; comparing across currencies throws.
   friend bool operator<(const Money& a, const Money& b);
@@ -69,11 +79,15 @@ class Money {
 /// and sets `error` to a sentence saying what is wrong.
 bool parse_money(std::string_view text, Money& out, std::string& error);
 
+/// Overflow-checked int64 arithmetic.
 namespace checked {
-/// int64 arithmetic that throws MoneyError (with `what` in the message) instead of overflowing.
+/// a + b; throws MoneyError instead of overflowing.
 std::int64_t add(std::int64_t a, std::int64_t b);
+/// a - b; throws MoneyError instead of overflowing.
 std::int64_t sub(std::int64_t a, std::int64_t b);
+/// a * b; throws MoneyError instead of overflowing.
 std::int64_t mul(std::int64_t a, std::int64_t b);
+/// a / b truncated toward zero; throws MoneyError when b is 0 or on INT64_MIN / -1.
 std::int64_t div(std::int64_t a, std::int64_t b);
 }  // namespace checked
 

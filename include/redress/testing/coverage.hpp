@@ -10,14 +10,17 @@
 
 namespace redress::testing {
 
+/// How often one rule fired across the suites.
 struct RuleCoverage {
-  std::string rule;
-  SourceLocation location;
-  std::size_t cases = 0;  ///< cases whose decision fired the rule
+  std::string rule;         ///< the rule's id
+  SourceLocation location;  ///< the rule's id in the policy file
+  std::size_t cases = 0;    ///< cases whose decision fired the rule
 };
 
+/// Rule coverage of a policy by a set of suites.
 struct Coverage {
   std::vector<RuleCoverage> rules;  ///< in the policy's written order
+  /// The number of rules fired by at least one case.
   [[nodiscard]] std::size_t fired() const;
   /// Percentage of rules fired by at least one case (100 for a policy without rules).
   [[nodiscard]] double percent() const;

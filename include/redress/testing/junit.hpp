@@ -8,8 +8,8 @@
 
 namespace redress::testing {
 
-/// The results as a JUnit XML document. Failed cases carry a <failure> whose text is
-/// describe_failure(); suite-level problems become an <error>.
+/// The results as a JUnit XML document. Failed cases carry a `<failure>` whose text is
+/// describe_failure(); suite-level problems become an `<error>`.
 std::string to_junit(const std::vector<SuiteResult>& suites);
 
 }  // namespace redress::testing

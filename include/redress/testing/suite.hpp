@@ -13,30 +13,37 @@
 #include "redress/diag/diagnostic.hpp"
 #include "redress/model/decision.hpp"
 
+/// Testing policies: suite files, rule coverage, JUnit output and Catch2 matchers.
 namespace redress::testing {
 
 /// One expectation that the decision did not meet.
 struct Mismatch {
-  std::string field;     ///< e.g. "owner", "amounts.voucher"
-  std::string expected;
-  std::string actual;
+  std::string field;        ///< e.g. "owner", "amounts.voucher"
+  std::string expected;     ///< what the suite expects, as text
+  std::string actual;       ///< what the decision has, as text
   SourceLocation location;  ///< of the expectation in the suite file
 };
 
+/// The outcome of one case.
 struct CaseResult {
-  std::string name;
-  SourceLocation location;
+  std::string name;                  ///< `name:`, or "case at line N" when it has none
+  SourceLocation location;           ///< of the case in the suite file
   std::optional<Decision> decision;  ///< with its trace; empty when the incident was refused
-  std::vector<Mismatch> mismatches;
-  Diagnostics errors;  ///< the incident could not be read or decided
+  std::vector<Mismatch> mismatches;  ///< expectations not met; empty when all were
+  /// The incident could not be read or decided, or an expectation is malformed.
+  Diagnostics errors;
+  /// True when every expectation was met and there is no error.
   [[nodiscard]] bool passed() const { return mismatches.empty() && !errors.has_errors(); }
 };
 
+/// The outcome of one suite file.
 struct SuiteResult {
-  std::string file;
-  std::vector<CaseResult> cases;
-  Diagnostics diagnostics;  ///< problems with the suite file itself (then no case ran)
+  std::string file;               ///< as given to run_suite()
+  std::vector<CaseResult> cases;  ///< the cases run, in file order
+  Diagnostics diagnostics;        ///< problems with the suite file itself (then no case ran)
+  /// The number of cases that passed.
   [[nodiscard]] std::size_t passed() const;
+  /// The number of cases that did not pass; suite-level `diagnostics` are not counted.
   [[nodiscard]] std::size_t failed() const;
 };
 
@@ -45,12 +52,14 @@ struct SuiteResult {
 std::optional<std::filesystem::path> suite_policy(std::string_view text,
                                                   const std::filesystem::path& file);
 
+/// How run_suite() runs.
 struct RunOptions {
   std::string filter;  ///< run only cases whose name contains this text (empty: all)
 };
 
 /// Runs the cases of the suite against `policy`. Each incident is the suite's `base` with the
-/// case's `incident` merged over it (maps merge key by key; other values replace).
+/// case's `incident` merged over it (maps merge key by key; other values replace). Problems in
+/// the suite or its cases are returned as diagnostics, not thrown.
 SuiteResult run_suite(std::string_view text, std::string_view file, const CompiledPolicy& policy,
                       const RunOptions& options = {});
 

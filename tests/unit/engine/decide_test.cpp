@@ -262,3 +262,28 @@ TEST_CASE("overflow in an amount is an error, never a wrap", "[engine]") {
   in.loss = cny(1000);
   CHECK(redress::decide(*policy(), in).restitution_total == cny(3000));
 }
+
+TEST_CASE("an unknown locale is refused; a text missing in a locale falls back", "[engine]") {
+  CHECK_THROWS_WITH(redress::decide(*policy(), incident("core.slow"), {false, "fr"}),
+                    Catch::Contains("locale 'fr' is not one of the policy's locales (en, zh)"));
+  // 'apology' has en and zh texts; 'explain' has none, so it stays empty in every locale.
+  const auto d = redress::decide(*policy(), incident("core.slow"), {false, "en"});
+  CHECK(d.remedies[0].text == "Say sorry.");
+  CHECK(d.communication[1].text.empty());
+}
+
+TEST_CASE("ranges the reader enforces are enforced for incidents built in code", "[engine]") {
+  auto in = incident("core.slow");
+  in.intensity = 9;
+  in.history.prior_failures = -1;
+  try {
+    redress::decide(*policy(), in);
+    FAIL("out-of-range incident accepted");
+  } catch (const redress::DecideError& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(e.diagnostics().items()[0].code == "incident.out_of_range");
+    CHECK(e.diagnostics().items()[0].message == "intensity must be 1 to 5, found 9");
+    CHECK(e.diagnostics().items()[1].message ==
+          "history.prior_failures must be 0 or more, found -1");
+  }
+}
