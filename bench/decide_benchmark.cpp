@@ -80,6 +80,23 @@ void BM_R1Decide(benchmark::State& state) {
 }
 BENCHMARK(BM_R1Decide)->ArgName("trace")->Arg(0)->Arg(1);
 
+// The same, writing into one Decision reused across calls (the way a server loop decides).
+void BM_R1DecideReused(benchmark::State& state) {
+  const auto& policy = r1_policy();
+  const auto& incidents = sample_incidents();
+  redress::DecideOptions options;
+  options.trace = state.range(0) != 0;
+  redress::Decision decision;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    redress::decide(policy, incidents[i], decision, options);
+    benchmark::DoNotOptimize(decision);
+    if (++i == incidents.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_R1DecideReused)->ArgName("trace")->Arg(0)->Arg(1);
+
 void BM_LoadCompileScaling(benchmark::State& state) {
   const auto& text = scaling_text(state.range(0));
   for (auto _ : state) {

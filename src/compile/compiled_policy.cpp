@@ -13,10 +13,9 @@
 namespace redress {
 
 std::optional<std::uint32_t> CompiledPolicy::fact_slot(std::string_view name) const {
-  for (std::uint32_t i = 0; i < facts.size(); ++i) {
-    if (facts[i].name == name) return i;
-  }
-  return std::nullopt;
+  const auto it = fact_index.find(std::string(name));
+  if (it == fact_index.end()) return std::nullopt;
+  return it->second;
 }
 
 const SlaTarget& CompiledPolicy::target_for(std::int64_t priority) const {

@@ -144,6 +144,7 @@ void compile_facts(CompileContext& ctx) {
     ids.add(spec.id, slot_index, ctx.diags);
     facts.push_back(std::move(info));
   }
+  for (std::uint32_t i = 0; i < facts.size(); ++i) ctx.out.fact_index.emplace(facts[i].name, i);
 }
 
 }  // namespace redress::detail

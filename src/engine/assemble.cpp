@@ -1,8 +1,13 @@
 // Building the Decision from what the rules did: remedies and totals, justice coverage,
 // owner and escalation path, deadlines, departments, communication, warnings.
+//
+// The decision is written into the caller's object, element by element, so that a Decision
+// reused across calls keeps its vectors' and strings' memory: deciding again allocates only
+// when a decision grows beyond every earlier one.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "compile/builtin_facts.hpp"
 #include "engine/evaluation.hpp"
@@ -11,93 +16,125 @@
 namespace redress::detail {
 namespace {
 
+/// The next element of a vector being refilled: reuses an existing element when there is one.
+template <typename T>
+T& next(std::vector<T>& items, std::size_t& used) {
+  if (used == items.size()) items.emplace_back();
+  return items[used++];
+}
+
 /// The text in `locale`, else in the policy's default locale, else in any locale it has.
-std::string text_in(const LocalizedStrings& texts, const std::string& locale,
-                    const std::string& fallback) {
+const std::string& text_in(const LocalizedStrings& texts, const std::string& locale,
+                           const std::string& fallback) {
+  static const std::string empty;
   for (const auto* wanted : {&locale, &fallback}) {
     const auto it = texts.find(*wanted);
     if (it != texts.end()) return it->second;
   }
-  return texts.empty() ? std::string{} : texts.begin()->second;
+  return texts.empty() ? empty : texts.begin()->second;
 }
 
-std::vector<std::string> rule_ids(const CompiledPolicy& policy,
-                                  const std::vector<std::uint32_t>& rules) {
-  std::vector<std::string> ids;
-  for (auto r : rules) ids.push_back(policy.rules[r].id);
-  return ids;
+/// Sets `ids` to the ids of the rules logged for `item`, in the order they acted.
+void rule_ids(const CompiledPolicy& policy,
+              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& log, std::uint32_t item,
+              std::vector<std::string>& ids) {
+  std::size_t used = 0;
+  for (const auto& [logged, rule] : log) {
+    if (logged == item) next(ids, used) = policy.rules[rule].id;
+  }
+  ids.resize(used);
 }
 
-Classification classify(const Evaluation& eval) {
+void classify(const Evaluation& eval, Classification& c) {
   const auto& p = eval.policy;
-  const auto& s = eval.slots;
-  Classification c;
+  const auto& s = eval.s.slots;
   const auto node = static_cast<std::int32_t>(s[slot(Builtin::category)]);
   c.category = p.categories[static_cast<std::size_t>(node)].id;
+  std::size_t depth = 0;
+  for (auto n = node; n >= 0; n = p.categories[static_cast<std::size_t>(n)].parent) ++depth;
+  c.category_path.resize(depth);
   for (auto n = node; n >= 0; n = p.categories[static_cast<std::size_t>(n)].parent) {
-    c.category_path.insert(c.category_path.begin(), p.categories[static_cast<std::size_t>(n)].id);
+    c.category_path[--depth] = p.categories[static_cast<std::size_t>(n)].id;
   }
   c.failure_type = static_cast<FailureType>(s[slot(Builtin::failure_type)]);
   c.magnitude = eval.incident.magnitude;
   c.emotion = eval.incident.emotion;
   c.intensity = eval.incident.intensity;
+  c.deficits.clear();
   for (std::size_t j = 0; j < enum_names<Justice>().size(); ++j) {
     if ((static_cast<std::uint64_t>(s[slot(Builtin::deficits)]) >> j) & 1U) {
       c.deficits.push_back(static_cast<Justice>(j));
     }
   }
   c.tier = eval.incident.tier;
+  std::size_t used = 0;
   for (std::uint32_t i = 0; i < p.facts.size(); ++i) {
     if (p.facts[i].source != FactSource::derived || i == p.priority_slot) continue;
-    c.derived.push_back({p.facts[i].name, p.facts[i].sensitive
-                                              ? FactValue(Symbol{"***"})
-                                              : slot_value(p, eval.incident, i, s[i])});
+    auto& named = next(c.derived, used);
+    named.name = p.facts[i].name;
+    named.value = p.facts[i].sensitive ? FactValue(Symbol{"***"})
+                                       : slot_value(p, eval.incident, i, s[i]);
   }
-  return c;
+  c.derived.resize(used);
 }
 
 void add_remedies(const Evaluation& eval, const std::string& locale, Decision& d) {
   const auto& p = eval.policy;
   std::int64_t total = 0, goodwill = 0, restitution = 0;
-  for (std::size_t i = 0; i < p.remedies.size(); ++i) {
-    const auto& state = eval.remedies[i];
-    if (!state.offered) continue;
+  std::size_t used = 0;
+  for (std::uint32_t i = 0; i < p.remedies.size(); ++i) {
+    if (!eval.s.offered[i]) continue;
     const auto& info = p.remedies[i];
-    RemedyOffer offer{info.id, std::nullopt, info.covers, info.goodwill,
-                      text_in(info.text, locale, p.locales.front()), rule_ids(p, state.rules)};
-    if (info.monetary) {
-      offer.amount = Money(state.amount, p.currency);
-      total = checked::add(total, state.amount);
-      if (info.goodwill) {
-        goodwill = checked::add(goodwill, state.amount);
-      } else {
-        restitution = checked::add(restitution, state.amount);
-      }
-    }
-    d.remedies.push_back(std::move(offer));
+    auto& offer = next(d.remedies, used);
+    offer.id = info.id;
+    offer.amount.reset();
+    offer.covers = info.covers;
+    offer.goodwill = info.goodwill;
+    offer.text = text_in(info.text, locale, p.locales.front());
+    rule_ids(p, eval.s.remedy_rules, i, offer.rules);
+    if (!info.monetary) continue;
+    const auto amount = eval.s.amounts[i];
+    offer.amount = Money(amount, p.currency);
+    total = checked::add(total, amount);
+    (info.goodwill ? goodwill : restitution) = checked::add(info.goodwill ? goodwill : restitution,
+                                                            amount);
   }
+  d.remedies.resize(used);
   d.compensation_total = Money(total, p.currency);
   d.goodwill_total = Money(goodwill, p.currency);
   d.restitution_total = Money(restitution, p.currency);
 }
 
+const std::string& uncovered_message(Justice dimension) {
+  // Formatted once per dimension: the hot path builds no strings.
+  static const std::array messages = [] {
+    std::array<std::string, 3> out;
+    for (std::size_t j = 0; j < out.size(); ++j) {
+      out[j] = fmt::format("the customer indicated a lack of {} justice but no remedy in this "
+                           "decision covers it",
+                           to_string(static_cast<Justice>(j)));
+    }
+    return out;
+  }();
+  return messages[static_cast<std::size_t>(dimension)];
+}
+
 void add_coverage(Decision& d) {
+  std::size_t used = 0;
   for (auto dimension : d.classification.deficits) {
-    JusticeCoverage coverage{dimension, false, {}};
+    auto& coverage = next(d.coverage, used);
+    coverage.dimension = dimension;
+    std::size_t by = 0;
     for (const auto& offer : d.remedies) {
       if (std::find(offer.covers.begin(), offer.covers.end(), dimension) != offer.covers.end()) {
-        coverage.by.push_back(offer.id);
+        next(coverage.by, by) = offer.id;
       }
     }
-    coverage.covered = !coverage.by.empty();
-    if (!coverage.covered) {
-      d.warnings.push_back({"coverage.uncovered",
-                            fmt::format("the customer indicated a lack of {} justice but no "
-                                        "remedy in this decision covers it",
-                                        to_string(dimension))});
-    }
-    d.coverage.push_back(std::move(coverage));
+    coverage.by.resize(by);
+    coverage.covered = by > 0;
+    if (!coverage.covered) d.warnings.push_back({"coverage.uncovered", uncovered_message(dimension)});
   }
+  d.coverage.resize(used);
 }
 
 void add_owner(const Evaluation& eval, Decision& d) {
@@ -106,7 +143,7 @@ void add_owner(const Evaluation& eval, Decision& d) {
   const auto goodwill = d.goodwill_total.minor();
   std::size_t owner = chain.size() - 1;
   bool covered = false;
-  for (std::size_t i = eval.escalation_floor; i < chain.size(); ++i) {
+  for (std::size_t i = eval.s.escalation_floor; i < chain.size(); ++i) {
     const auto& authority = p.roles[chain[i]].authority;
     if (!authority || *authority >= goodwill) {
       owner = i;
@@ -114,8 +151,10 @@ void add_owner(const Evaluation& eval, Decision& d) {
       break;
     }
   }
-  for (std::size_t i = 0; i <= owner; ++i) d.escalation_path.push_back(p.roles[chain[i]].id);
+  d.escalation_path.resize(owner + 1);
+  for (std::size_t i = 0; i <= owner; ++i) d.escalation_path[i] = p.roles[chain[i]].id;
   d.owner = p.roles[chain[owner]].id;
+  d.owner_authority.reset();
   if (const auto& authority = p.roles[chain[owner]].authority) {
     d.owner_authority = Money(*authority, p.currency);
   }
@@ -134,38 +173,57 @@ void add_deadlines(const Evaluation& eval, Decision& d) {
   wall_clock.utc_offset_minutes = eval.incident.reported_at.offset_minutes;
   const Calendar& calendar = p.calendar ? *p.calendar : wall_clock;
   const auto start = eval.incident.reported_at;
-  d.deadlines = {p.calendar ? p.calendar->id : std::string{},
-                 target.first_response,
-                 target.resolution,
-                 calendar.add(start, target.first_response),
-                 calendar.add(start, target.resolution)};
+  auto& out = d.deadlines;
+  if (p.calendar) {
+    out.calendar = p.calendar->id;
+  } else {
+    out.calendar.clear();
+  }
+  out.first_response_target = target.first_response;
+  out.resolution_target = target.resolution;
+  out.first_response_due = calendar.add(start, target.first_response);
+  out.resolution_due = calendar.add(start, target.resolution);
+}
+
+void add_communication(const Evaluation& eval, const std::string& locale, Decision& d) {
+  const auto& p = eval.policy;
+  std::size_t used = 0;
+  for (std::uint32_t i = 0; i < p.steps.size(); ++i) {
+    if (!eval.s.said[i]) continue;
+    auto& step = next(d.communication, used);
+    step.id = p.steps[i].id;
+    step.text = text_in(p.steps[i].text, locale, p.locales.front());
+    rule_ids(p, eval.s.step_rules, i, step.rules);
+  }
+  d.communication.resize(used);
 }
 
 }  // namespace
 
-Decision assemble(const Evaluation& eval) {
+void assemble(Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
-  const auto locale = eval.options.locale.empty() ? p.locales.front() : eval.options.locale;
-  Decision d;
+  const auto& locale = eval.options.locale.empty() ? p.locales.front() : eval.options.locale;
   d.incident_id = eval.incident.id;
   d.policy = p.identity;
-  d.classification = classify(eval);
-  d.priority = eval.slots[p.priority_slot];
+  classify(eval, d.classification);
+  d.priority = eval.s.slots[p.priority_slot];
+  d.warnings.clear();
   add_deadlines(eval, d);
   add_remedies(eval, locale, d);
   add_coverage(d);
   add_owner(eval, d);
+  std::size_t used = 0;
   for (std::size_t i = 0; i < p.departments.size(); ++i) {
-    if (eval.departments[i]) d.departments.push_back(p.departments[i].id);
+    if (eval.s.departments[i]) next(d.departments, used) = p.departments[i].id;
   }
-  for (std::size_t i = 0; i < p.steps.size(); ++i) {
-    if (!eval.steps[i].offered) continue;
-    d.communication.push_back(
-        {p.steps[i].id, text_in(p.steps[i].text, locale, p.locales.front()), rule_ids(p, eval.steps[i].rules)});
+  d.departments.resize(used);
+  add_communication(eval, locale, d);
+  d.rules_fired.resize(eval.s.fired.size());
+  for (std::size_t i = 0; i < eval.s.fired.size(); ++i) {
+    d.rules_fired[i] = p.rules[eval.s.fired[i]].id;
   }
-  for (const auto rule : eval.fired) d.rules_fired.push_back(p.rules[rule].id);
-  d.trace = eval.trace;
-  return d;
+  d.trace = std::move(eval.s.trace);
+  eval.s.trace.clear();
 }
 
 }  // namespace redress::detail

@@ -20,9 +20,30 @@ std::string first_message(const Diagnostics& diagnostics) {
 DecideError::DecideError(Diagnostics diagnostics)
     : std::runtime_error(first_message(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
-Decision decide(const CompiledPolicy& policy, const Incident& incident,
-                const DecideOptions& options) {
-  detail::Evaluation eval(policy, incident, options);
+namespace detail {
+
+void Scratch::reset(const CompiledPolicy& policy) {
+  offered.assign(policy.remedies.size(), 0);
+  amounts.assign(policy.remedies.size(), 0);
+  said.assign(policy.steps.size(), 0);
+  departments.assign(policy.departments.size(), 0);
+  group_fired.assign(policy.groups.size(), 0);
+  remedy_rules.clear();
+  step_rules.clear();
+  fired.clear();
+  trace.clear();
+  escalation_floor = 0;
+}
+
+}  // namespace detail
+
+void decide(const CompiledPolicy& policy, const Incident& incident, Decision& out,
+            const DecideOptions& options) {
+  // One scratch area per thread: decide() stays re-entrant across threads, and a thread
+  // deciding in a loop reuses the memory of its previous decision.
+  thread_local detail::Scratch scratch;
+  scratch.reset(policy);
+  detail::Evaluation eval{policy, incident, options, scratch};
   Diagnostics problems;
   const auto& locales = policy.locales;
   if (!options.locale.empty() &&
@@ -33,16 +54,23 @@ Decision decide(const CompiledPolicy& policy, const Incident& incident,
                    "ask for one of them, or leave the locale empty for the policy's default");
     throw DecideError(std::move(problems));
   }
-  detail::load_slots(policy, incident, eval.slots, problems);
+  detail::load_slots(policy, incident, scratch.slots, problems);
   if (problems.has_errors()) throw DecideError(std::move(problems));
   detail::run_rules(eval);
   try {
-    return detail::assemble(eval);
+    detail::assemble(eval, out);
   } catch (const MoneyError& e) {
     problems.error("decide.overflow", {}, std::string("the compensation total overflows: ") + e.what(),
                    "check the amounts in the incident");
     throw DecideError(std::move(problems));
   }
+}
+
+Decision decide(const CompiledPolicy& policy, const Incident& incident,
+                const DecideOptions& options) {
+  Decision out;
+  decide(policy, incident, out, options);
+  return out;
 }
 
 }  // namespace redress

@@ -1,46 +1,46 @@
-// The state of one decision while its rules run.
+// The state of one decision while its rules run. It lives in a per-thread scratch area that is
+// reused from one decision to the next, so deciding does not allocate once its vectors have
+// grown to the policy's size.
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "redress/engine/decide.hpp"
 
 namespace redress::detail {
 
-struct OfferState {
-  bool offered = false;
-  std::int64_t amount = 0;
-  std::vector<std::uint32_t> rules;
+/// Per-decision working memory, sized to a policy by reset().
+struct Scratch {
+  std::vector<std::int64_t> slots;
+  std::vector<std::uint8_t> offered;      ///< per remedy
+  std::vector<std::int64_t> amounts;      ///< per remedy (monetary ones)
+  std::vector<std::uint8_t> said;         ///< per communication step
+  std::vector<std::uint8_t> departments;  ///< per department
+  std::vector<std::uint8_t> group_fired;  ///< per group
+  /// (remedy or step index, rule index), in the order the rules acted.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> remedy_rules;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> step_rules;
+  std::vector<std::uint32_t> fired;  ///< rule indices, in evaluation order
+  std::vector<TraceEntry> trace;
+  std::size_t escalation_floor = 0;  ///< position on the escalation chain
+
+  void reset(const CompiledPolicy& policy);
 };
 
 struct Evaluation {
   const CompiledPolicy& policy;
   const Incident& incident;
   const DecideOptions& options;
-  std::vector<std::int64_t> slots;
-  std::vector<OfferState> remedies;
-  std::vector<OfferState> steps;
-  std::vector<bool> departments;
-  std::size_t escalation_floor = 0;  ///< position on the escalation chain
-  std::vector<bool> group_fired;
-  std::vector<std::uint32_t> fired;  ///< rule indices, in evaluation order
-  std::vector<TraceEntry> trace;
-
-  Evaluation(const CompiledPolicy& p, const Incident& i, const DecideOptions& o)
-      : policy(p),
-        incident(i),
-        options(o),
-        remedies(p.remedies.size()),
-        steps(p.steps.size()),
-        departments(p.departments.size(), false),
-        group_fired(p.groups.size(), false) {}
+  Scratch& s;
 };
 
-/// Runs every rule in evaluation order, updating `eval`. Throws expr::EvaluationError.
+/// Runs every rule in evaluation order, updating `eval`. Throws DecideError on overflow.
 void run_rules(Evaluation& eval);
 
-/// Builds the decision from the state the rules left.
-Decision assemble(const Evaluation& eval);
+/// Writes the decision the rules reached into `out`, reusing its memory. Moves the trace out
+/// of the scratch area.
+void assemble(Evaluation& eval, Decision& out);
 
 }  // namespace redress::detail

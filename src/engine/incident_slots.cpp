@@ -154,11 +154,13 @@ void load_slots(const CompiledPolicy& policy, const Incident& incident,
                 std::vector<std::int64_t>& slots, Diagnostics& problems) {
   slots.assign(policy.facts.size(), 0);
   load_builtins(policy, incident, slots, problems);
+  std::size_t matched = 0;
   for (std::uint32_t i = slot(Builtin::priority); i < policy.facts.size(); ++i) {
     const auto& fact = policy.facts[i];
     if (fact.source == FactSource::host) {
       const auto given = incident.facts.find(fact.name);
       if (given != incident.facts.end()) {
+        ++matched;
         if (auto value = host_slot(policy, fact, given->second, problems)) slots[i] = *value;
         continue;
       }
@@ -176,6 +178,7 @@ void load_slots(const CompiledPolicy& policy, const Incident& incident,
     }
     slots[i] = fact.default_value.value_or(0);
   }
+  if (matched == incident.facts.size()) return;  // every fact given is a declared host fact
   for (const auto& [name, value] : incident.facts) {
     const auto slot_index = policy.fact_slot(name);
     if (!slot_index || policy.facts[*slot_index].source != FactSource::host) {

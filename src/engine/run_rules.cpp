@@ -1,4 +1,5 @@
 // Running the rules: conditions in evaluation order, hit policies, and the actions' effects.
+// Trace notes are formatted only when a trace was asked for: the hot path does no string work.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,42 +12,52 @@ namespace {
 
 FactValue shown_value(const Evaluation& eval, std::uint32_t slot) {
   if (eval.policy.facts[slot].sensitive) return Symbol{"***"};
-  return slot_value(eval.policy, eval.incident, slot, eval.slots[slot]);
+  return slot_value(eval.policy, eval.incident, slot, eval.s.slots[slot]);
 }
 
-void note(Evaluation& eval, std::string text) {
-  if (eval.options.trace) eval.trace.back().actions.push_back(std::move(text));
+void note(Evaluation& eval, std::string text) { eval.s.trace.back().actions.push_back(std::move(text)); }
+
+std::string money_text(const Evaluation& eval, std::int64_t minor) {
+  return Money(minor, eval.policy.currency).to_string();
+}
+
+void record(std::vector<std::pair<std::uint32_t, std::uint32_t>>& log, std::uint32_t item,
+            std::uint32_t rule) {
+  const std::pair entry{item, rule};
+  if (std::find(log.begin(), log.end(), entry) == log.end()) log.push_back(entry);
 }
 
 void offer_remedy(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
   const auto& info = eval.policy.remedies[action.target];
-  auto& state = eval.remedies[action.target];
+  auto& s = eval.s;
+  const bool trace = eval.options.trace;
   if (info.monetary) {
-    const auto amount = expr::evaluate(*action.value, eval.slots);
+    const auto amount = expr::evaluate(*action.value, s.slots);
     if (amount <= 0) {
       // A monetary remedy worth nothing is not an offer; the trace says why it is missing.
-      note(eval, fmt::format("remedy {}: amount {}, not offered", info.id,
-                             Money(amount, eval.policy.currency).to_string()));
+      if (trace) {
+        note(eval, fmt::format("remedy {}: amount {}, not offered", info.id,
+                               money_text(eval, amount)));
+      }
       return;
     }
-    state.amount = state.offered ? std::max(state.amount, amount) : amount;
-    note(eval, fmt::format("remedy {} {}", info.id, Money(amount, eval.policy.currency).to_string()));
-  } else {
+    auto& kept = s.amounts[action.target];
+    kept = s.offered[action.target] ? std::max(kept, amount) : amount;
+    if (trace) note(eval, fmt::format("remedy {} {}", info.id, money_text(eval, amount)));
+  } else if (trace) {
     note(eval, fmt::format("remedy {}", info.id));
   }
-  state.offered = true;
-  if (std::find(state.rules.begin(), state.rules.end(), rule) == state.rules.end()) {
-    state.rules.push_back(rule);
-  }
+  s.offered[action.target] = 1;
+  record(s.remedy_rules, action.target, rule);
 }
 
 void set_fact(Evaluation& eval, const ActionInfo& action) {
-  auto value = expr::evaluate(*action.value, eval.slots);
+  auto value = expr::evaluate(*action.value, eval.s.slots);
   if (action.target == eval.policy.priority_slot) {
     // Priorities outside the SLA's range clamp to it (documented in rules/README.md).
     value = std::clamp(value, eval.policy.sla.front().priority, eval.policy.sla.back().priority);
   }
-  eval.slots[action.target] = value;
+  eval.s.slots[action.target] = value;
   if (eval.options.trace) {
     note(eval, fmt::format("set {} = {}", eval.policy.facts[action.target].name,
                            to_string(shown_value(eval, action.target))));
@@ -55,6 +66,7 @@ void set_fact(Evaluation& eval, const ActionInfo& action) {
 
 void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
   const auto& policy = eval.policy;
+  const bool trace = eval.options.trace;
   switch (action.kind) {
     case ActionInfo::Kind::remedy:
       offer_remedy(eval, action, rule);
@@ -63,23 +75,21 @@ void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
       set_fact(eval, action);
       break;
     case ActionInfo::Kind::involve:
-      eval.departments[action.target] = true;
-      note(eval, fmt::format("involve {}", policy.departments[action.target].id));
+      eval.s.departments[action.target] = 1;
+      if (trace) note(eval, fmt::format("involve {}", policy.departments[action.target].id));
       break;
     case ActionInfo::Kind::escalate:
-      eval.escalation_floor = std::max<std::size_t>(eval.escalation_floor, action.target);
-      note(eval, fmt::format("escalate to at least {}",
-                             policy.roles[policy.escalation_chain[action.target]].id));
-      break;
-    case ActionInfo::Kind::say: {
-      auto& step = eval.steps[action.target];
-      step.offered = true;
-      if (std::find(step.rules.begin(), step.rules.end(), rule) == step.rules.end()) {
-        step.rules.push_back(rule);
+      eval.s.escalation_floor = std::max<std::size_t>(eval.s.escalation_floor, action.target);
+      if (trace) {
+        note(eval, fmt::format("escalate to at least {}",
+                               policy.roles[policy.escalation_chain[action.target]].id));
       }
-      note(eval, fmt::format("say {}", policy.steps[action.target].id));
       break;
-    }
+    case ActionInfo::Kind::say:
+      eval.s.said[action.target] = 1;
+      record(eval.s.step_rules, action.target, rule);
+      if (trace) note(eval, fmt::format("say {}", policy.steps[action.target].id));
+      break;
   }
 }
 
@@ -92,38 +102,43 @@ void start_trace(Evaluation& eval, const RuleInfo& rule) {
       entry.read.push_back({eval.policy.facts[slot].name, shown_value(eval, slot)});
     }
   }
-  eval.trace.push_back(std::move(entry));
+  eval.s.trace.push_back(std::move(entry));
+}
+
+[[noreturn]] void overflow(const RuleInfo& rule, const expr::EvaluationError& e) {
+  Diagnostics problems;
+  problems.error("decide.overflow", rule.location,
+                 fmt::format("rule '{}' could not be evaluated: {}", rule.id, e.what()),
+                 "check the amounts in the incident, or bound the expression with min()");
+  throw DecideError(std::move(problems));
 }
 
 }  // namespace
 
 void run_rules(Evaluation& eval) {
-  for (const auto index : eval.policy.evaluation_order) {
-    const auto& rule = eval.policy.rules[index];
-    const bool first_group =
-        rule.group >= 0 &&
-        eval.policy.groups[static_cast<std::size_t>(rule.group)].hit == HitPolicy::first;
-    if (eval.options.trace) start_trace(eval, rule);
-    if (first_group && eval.group_fired[static_cast<std::size_t>(rule.group)]) {
-      if (eval.options.trace) {
-        eval.trace.back().outcome = TraceEntry::Outcome::skipped;
-        eval.trace.back().note = "an earlier rule of this 'first' group fired";
+  const auto& policy = eval.policy;
+  auto& s = eval.s;
+  const bool trace = eval.options.trace;
+  for (const auto index : policy.evaluation_order) {
+    const auto& rule = policy.rules[index];
+    const auto group = static_cast<std::size_t>(rule.group);
+    const bool first_group = rule.group >= 0 && policy.groups[group].hit == HitPolicy::first;
+    if (trace) start_trace(eval, rule);
+    if (first_group && s.group_fired[group]) {
+      if (trace) {
+        s.trace.back().outcome = TraceEntry::Outcome::skipped;
+        s.trace.back().note = "an earlier rule of this 'first' group fired";
       }
       continue;
     }
     try {
-      const bool fired = !rule.when || expr::evaluate(*rule.when, eval.slots) != 0;
-      if (!fired) continue;
-      eval.fired.push_back(index);
-      if (rule.group >= 0) eval.group_fired[static_cast<std::size_t>(rule.group)] = true;
-      if (eval.options.trace) eval.trace.back().outcome = TraceEntry::Outcome::fired;
+      if (rule.when && expr::evaluate(*rule.when, s.slots) == 0) continue;
+      s.fired.push_back(index);
+      if (rule.group >= 0) s.group_fired[group] = 1;
+      if (trace) s.trace.back().outcome = TraceEntry::Outcome::fired;
       for (const auto& action : rule.actions) apply(eval, action, index);
     } catch (const expr::EvaluationError& e) {
-      Diagnostics problems;
-      problems.error("decide.overflow", rule.location,
-                     fmt::format("rule '{}' could not be evaluated: {}", rule.id, e.what()),
-                     "check the amounts in the incident, or bound the expression with min()");
-      throw DecideError(std::move(problems));
+      overflow(rule, e);
     }
   }
 }

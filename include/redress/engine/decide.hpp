@@ -38,4 +38,10 @@ class DecideError : public std::runtime_error {
 Decision decide(const CompiledPolicy& policy, const Incident& incident,
                 const DecideOptions& options = {});
 
+/// The same, written into `out`, which is overwritten whole. Reusing one Decision across calls
+/// (one per thread) keeps its memory, so that deciding in a loop does not allocate once the
+/// decisions stop growing. On a DecideError, `out` is left in an unspecified but valid state.
+void decide(const CompiledPolicy& policy, const Incident& incident, Decision& out,
+            const DecideOptions& options = {});
+
 }  // namespace redress
