@@ -157,9 +157,8 @@ int main(int argc, char** argv) try {
   std::fprintf(stderr, "checksum %llu, policy loaded in %.1f ms, %zu rules\n",
                static_cast<unsigned long long>(sink), load_ms, policy->rules.size());
   std::printf("decisions_per_s=%.0f decisions=%llu seconds=%.3f incidents=%zu written=%zu%s\n",
-              static_cast<double>(decisions) / seconds,
-              static_cast<unsigned long long>(decisions), seconds, n, written,
-              o.trace ? " trace=on" : "");
+              static_cast<double>(decisions) / seconds, static_cast<unsigned long long>(decisions),
+              seconds, n, written, o.trace ? " trace=on" : "");
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "redress_r1_bench: %s\n", e.what());

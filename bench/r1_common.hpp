@@ -35,8 +35,7 @@ E enum_of(const nlohmann::json& value, const char* what) {
 /// One R1 incident (the JSON of gen-incidents.py) as a redress incident for bench/policies
 /// r1.yaml and S(N): amount -> loss (CNY minor units), emotion, channel, deficits and
 /// prior_failures -> the built-ins, severity / tier / unresolved_complaint -> host facts.
-inline Incident to_incident(const nlohmann::json& j, const Timestamp& reported_at,
-                            bool scaling) {
+inline Incident to_incident(const nlohmann::json& j, const Timestamp& reported_at, bool scaling) {
   static const Currency cny = [] {
     Currency c;
     Currency::parse("CNY", c);
@@ -54,8 +53,7 @@ inline Incident to_incident(const nlohmann::json& j, const Timestamp& reported_a
   in.facts.emplace("severity", FactValue(j.at("severity").get<std::int64_t>()));
   if (!scaling) {  // S(N) declares only severity; an undeclared host fact is an incident error
     in.facts.emplace("r1_tier", FactValue(Symbol{j.at("tier").get<std::string>()}));
-    in.facts.emplace("unresolved_complaint",
-                     FactValue(j.at("unresolved_complaint").get<bool>()));
+    in.facts.emplace("unresolved_complaint", FactValue(j.at("unresolved_complaint").get<bool>()));
   }
   return in;
 }
@@ -76,10 +74,14 @@ inline std::vector<Incident> read_incidents(const std::string& path, bool scalin
 /// A wall-clock SLA target in minutes (R1's targets are all written in minutes).
 inline std::int64_t minutes(const Duration& d) {
   switch (d.unit) {
-    case DurationUnit::minutes: return d.amount;
-    case DurationUnit::hours: return d.amount * 60;
-    case DurationUnit::days: return d.amount * 1440;
-    default: throw std::runtime_error("R1 SLA targets must be wall-clock durations");
+    case DurationUnit::minutes:
+      return d.amount;
+    case DurationUnit::hours:
+      return d.amount * 60;
+    case DurationUnit::days:
+      return d.amount * 1440;
+    default:
+      throw std::runtime_error("R1 SLA targets must be wall-clock durations");
   }
 }
 

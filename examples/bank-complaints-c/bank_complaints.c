@@ -33,8 +33,8 @@ static char* read_line(FILE* in, size_t* length) {
   return line;
 }
 
-static int decide_line(const redress_policy* policy, const char* line, size_t length,
-                       long number, FILE* decisions, FILE* audit) {
+static int decide_line(const redress_policy* policy, const char* line, size_t length, long number,
+                       FILE* decisions, FILE* audit) {
   redress_error* err = NULL;
   char* decision = NULL;
   char* record = NULL;
@@ -84,8 +84,10 @@ int main(int argc, char** argv) {
   while ((line = read_line(in, &length)) != NULL) {
     ++number;
     if (length > 0) {
-      if (decide_line(policy, line, length, number, decisions, audit)) ++decided;
-      else ++refused;
+      if (decide_line(policy, line, length, number, decisions, audit))
+        ++decided;
+      else
+        ++refused;
     }
     free(line);
   }

@@ -150,14 +150,12 @@ REDRESS_API redress_store* redress_store_open(const char* path, redress_error** 
  *  atomically. Returns REDRESS_OK when applied. On REDRESS_E_POLICY or REDRESS_E_IO the old
  *  policy stays in force, untouched, and *err holds the diagnostics. Thread-safe: may run
  *  while other threads decide with policies taken from the store; reloads are serialized. */
-REDRESS_API int redress_store_reload(redress_store* store, const char* path,
-                                     redress_error** err);
+REDRESS_API int redress_store_reload(redress_store* store, const char* path, redress_error** err);
 
 /** As redress_store_reload(), from policy YAML text; `name` (may be NULL) names it in
  *  diagnostics. */
-REDRESS_API int redress_store_reload_string(redress_store* store, const char* yaml,
-                                            size_t length, const char* name,
-                                            redress_error** err);
+REDRESS_API int redress_store_reload_string(redress_store* store, const char* yaml, size_t length,
+                                            const char* name, redress_error** err);
 
 /** The policy in force, as a new handle the caller frees with redress_policy_free(). It stays
  *  valid and unchanged across later reloads. Never blocks on a reload in progress. Returns NULL

@@ -25,9 +25,8 @@ struct StringMaker<redress::Decision> {
   /// Priority, owner, escalation path, remedies, coverage and the fired rules (from the trace).
   static std::string convert(const redress::Decision& d) {
     std::ostringstream out;
-    out << "decision for " << d.incident_id << " (policy " << d.policy.id << " "
-        << d.policy.version << "): priority " << d.priority << ", owner " << d.owner
-        << ", path";
+    out << "decision for " << d.incident_id << " (policy " << d.policy.id << " " << d.policy.version
+        << "): priority " << d.priority << ", owner " << d.owner << ", path";
     for (const auto& role : d.escalation_path) out << " " << role;
     out << "\n  remedies:";
     for (const auto& r : d.remedies) {

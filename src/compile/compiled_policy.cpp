@@ -20,9 +20,9 @@ std::optional<std::uint32_t> CompiledPolicy::fact_slot(std::string_view name) co
 
 const SlaTarget& CompiledPolicy::target_for(std::int64_t priority) const {
   // Targets are sorted by priority; out-of-range priorities clamp to the nearest end.
-  const auto it = std::lower_bound(
-      sla.begin(), sla.end(), priority,
-      [](const SlaTarget& t, std::int64_t p) { return t.priority < p; });
+  const auto it =
+      std::lower_bound(sla.begin(), sla.end(), priority,
+                       [](const SlaTarget& t, std::int64_t p) { return t.priority < p; });
   if (it == sla.end()) return sla.back();
   return *it;
 }

@@ -10,10 +10,10 @@ bool IdIndex::add(const policy::Text& id, std::uint32_t index, Diagnostics& diag
   const auto [it, inserted] = index_.emplace(id.value, index);
   if (!inserted) {
     const auto& first = first_seen_.at(id.value);
-    diags.error("policy.duplicate_id", id.location,
-                fmt::format("{} '{}' is declared twice", kind_, id.value),
-                fmt::format("the first declaration is at line {}; rename or remove one",
-                            first.line + 1));
+    diags.error(
+        "policy.duplicate_id", id.location,
+        fmt::format("{} '{}' is declared twice", kind_, id.value),
+        fmt::format("the first declaration is at line {}; rename or remove one", first.line + 1));
     return false;
   }
   first_seen_.emplace(id.value, id.location);
@@ -27,8 +27,7 @@ std::optional<std::uint32_t> IdIndex::find(std::string_view id) const {
   return it->second;
 }
 
-std::optional<std::uint32_t> CompileContext::resolve(const IdIndex& index,
-                                                     const policy::Text& ref,
+std::optional<std::uint32_t> CompileContext::resolve(const IdIndex& index, const policy::Text& ref,
                                                      const std::string& code,
                                                      std::string_view section) const {
   if (auto found = index.find(ref.value)) return found;

@@ -36,16 +36,15 @@ std::optional<expr::Type> declared_type(CompileContext& ctx, const policy::FactS
     std::set<std::string> seen;
     for (const auto& value : spec.values) {
       if (!seen.insert(value.value).second) {
-        ctx.error("policy.duplicate_id", value,
-                  fmt::format("value '{}' is listed twice for fact '{}'", value.value,
-                              spec.id.value));
+        ctx.error(
+            "policy.duplicate_id", value,
+            fmt::format("value '{}' is listed twice for fact '{}'", value.value, spec.id.value));
       }
       type.values.push_back(value.value);
     }
     return kind == "enum" ? expr::Type::enumeration_of(type) : expr::Type::set_of(type);
   }
-  ctx.error("policy.bad_value", spec.type,
-            fmt::format("'{}' is not a fact type", kind),
+  ctx.error("policy.bad_value", spec.type, fmt::format("'{}' is not a fact type", kind),
             "use one of bool, int, money, string, enum, set");
   return std::nullopt;
 }
@@ -54,10 +53,10 @@ std::optional<std::int64_t> parse_default(CompileContext& ctx, const FactInfo& f
                                           const policy::Text& text) {
   const auto& v = text.value;
   const auto bad = [&](std::string expected) -> std::optional<std::int64_t> {
-    ctx.error("policy.bad_value", text,
-              fmt::format("'{}' is not a valid default for {} fact '{}'", v, fact.type.name(),
-                          fact.name),
-              std::move(expected));
+    ctx.error(
+        "policy.bad_value", text,
+        fmt::format("'{}' is not a valid default for {} fact '{}'", v, fact.type.name(), fact.name),
+        std::move(expected));
     return std::nullopt;
   };
   switch (fact.type.kind) {

@@ -1,9 +1,9 @@
 // The role stage: roles form a reporting graph (Boost.Graph). It must be a forest of reporting
 // lines without cycles, in which every role reaches the top role of the entry role's line.
 // The entry role's line is the escalation path.
+#include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
-#include <fmt/format.h>
 
 #include <string>
 
@@ -30,10 +30,10 @@ std::optional<std::int64_t> parse_authority(CompileContext& ctx, const policy::R
               fmt::format("write it in {}", ctx.out.currency.code()));
   }
   if (money.minor() < 0) {
-    ctx.error("policy.negative_authority", spec.authority,
-              fmt::format("role '{}' has a negative authority ({})", spec.id.value,
-                          money.to_string()),
-              "authority is what the role may grant; use 0 for none");
+    ctx.error(
+        "policy.negative_authority", spec.authority,
+        fmt::format("role '{}' has a negative authority ({})", spec.id.value, money.to_string()),
+        "authority is what the role may grant; use 0 for none");
   }
   return money.minor();
 }
@@ -63,7 +63,8 @@ bool report_cycles(CompileContext& ctx, const RoleGraph& graph) {
 }
 
 std::uint32_t top_of(const CompiledPolicy& policy, std::uint32_t role) {
-  while (policy.roles[role].reports_to >= 0) role = static_cast<std::uint32_t>(policy.roles[role].reports_to);
+  while (policy.roles[role].reports_to >= 0)
+    role = static_cast<std::uint32_t>(policy.roles[role].reports_to);
   return role;
 }
 
@@ -74,8 +75,8 @@ void compile_roles(CompileContext& ctx) {
   for (const auto& spec : specs) {
     const auto index = static_cast<std::uint32_t>(ctx.out.roles.size());
     ctx.roles.add(spec.id, index, ctx.diags);
-    ctx.out.roles.push_back({spec.id.value, spec.title.value, parse_authority(ctx, spec), -1,
-                             spec.id.location});
+    ctx.out.roles.push_back(
+        {spec.id.value, spec.title.value, parse_authority(ctx, spec), -1, spec.id.location});
   }
   if (specs.empty()) return;  // the loader reports the missing section
   RoleGraph graph(specs.size());
@@ -107,11 +108,11 @@ void compile_roles(CompileContext& ctx) {
   const auto top = top_of(ctx.out, entry);
   for (std::uint32_t i = 0; i < specs.size(); ++i) {
     if (top_of(ctx.out, i) != top) {
-      ctx.error("graph.role_no_top", specs[i].id,
-                fmt::format("role '{}' has no reporting path to the top role '{}'",
-                            specs[i].id.value, ctx.out.roles[top].id),
-                fmt::format("set its reports_to so that its line reaches '{}'",
-                            ctx.out.roles[top].id));
+      ctx.error(
+          "graph.role_no_top", specs[i].id,
+          fmt::format("role '{}' has no reporting path to the top role '{}'", specs[i].id.value,
+                      ctx.out.roles[top].id),
+          fmt::format("set its reports_to so that its line reaches '{}'", ctx.out.roles[top].id));
     }
   }
   for (auto role = static_cast<std::int32_t>(entry); role >= 0;

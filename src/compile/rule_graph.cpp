@@ -4,9 +4,9 @@
 // and from the written order inside `first` groups. A cycle is an error naming its rules.
 // Among rules the graph leaves unordered, the written order decides, so the evaluation order
 // is deterministic and unsurprising.
+#include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
-#include <fmt/format.h>
 
 #include <functional>
 #include <queue>
@@ -105,14 +105,14 @@ bool report_cycles(CompileContext& ctx, const RuleGraph& graph) {
     if (rules.size() < 2 && !self_loop) continue;
     std::vector<std::string> names;
     for (auto r : rules) {
-      names.push_back(fmt::format("{} (line {})", ctx.out.rules[r].id,
-                                  ctx.out.rules[r].location.line + 1));
+      names.push_back(
+          fmt::format("{} (line {})", ctx.out.rules[r].id, ctx.out.rules[r].location.line + 1));
     }
-    ctx.diags.error("graph.rule_cycle", ctx.out.rules[rules.front()].location,
-                    fmt::format("rules depend on each other in a cycle: {}",
-                                fmt::join(names, ", ")),
-                    "a rule that reads a derived fact runs after the rules that set it; break "
-                    "the cycle by removing an 'after:' or setting the facts in one rule");
+    ctx.diags.error(
+        "graph.rule_cycle", ctx.out.rules[rules.front()].location,
+        fmt::format("rules depend on each other in a cycle: {}", fmt::join(names, ", ")),
+        "a rule that reads a derived fact runs after the rules that set it; break "
+        "the cycle by removing an 'after:' or setting the facts in one rule");
     found = true;
   }
   return found;

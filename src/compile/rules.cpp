@@ -15,8 +15,9 @@ namespace {
 std::optional<expr::Program> compile_expression(CompileContext& ctx, PolicySchema& schema,
                                                 const policy::Text& text,
                                                 std::optional<expr::Type> expected) {
-  return expr::compile(text.value, schema, expected,
-                       [&text](std::size_t offset) { return text.at(offset); }, ctx.diags);
+  return expr::compile(
+      text.value, schema, expected, [&text](std::size_t offset) { return text.at(offset); },
+      ctx.diags);
 }
 
 void check_priority_target(CompileContext& ctx, std::int64_t priority, const policy::Text& where) {
@@ -98,8 +99,8 @@ std::optional<ActionInfo> compile_action(CompileContext& ctx, PolicySchema& sche
       return compile_set(ctx, schema, spec, std::move(action));
     case Kind::involve: {
       action.kind = ActionInfo::Kind::involve;
-      const auto d = ctx.resolve(ctx.departments, spec.target, "policy.unknown_department",
-                                 "departments");
+      const auto d =
+          ctx.resolve(ctx.departments, spec.target, "policy.unknown_department", "departments");
       if (!d) return std::nullopt;
       action.target = *d;
       return action;

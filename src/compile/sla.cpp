@@ -87,8 +87,7 @@ std::optional<Duration> parse_target(CompileContext& ctx, const policy::Text& te
   Duration duration;
   std::string error;
   if (!Duration::parse(text.value, duration, error)) {
-    ctx.error("policy.bad_duration", text, error,
-              "");
+    ctx.error("policy.bad_duration", text, error, "");
     return std::nullopt;
   }
   if (duration.is_business() && !ctx.out.calendar) {
@@ -119,8 +118,9 @@ void compile_sla(CompileContext& ctx) {
                 "priorities are integers from 1 (most urgent)");
       continue;
     }
-    const auto duplicate = std::find_if(ctx.out.sla.begin(), ctx.out.sla.end(),
-                                        [&](const SlaTarget& t) { return t.priority == *priority; });
+    const auto duplicate =
+        std::find_if(ctx.out.sla.begin(), ctx.out.sla.end(),
+                     [&](const SlaTarget& t) { return t.priority == *priority; });
     if (duplicate != ctx.out.sla.end()) {
       ctx.error("policy.duplicate_id", target.priority,
                 fmt::format("priority {} has two SLA targets", *priority), "remove one");

@@ -26,8 +26,7 @@ void Diagnostics::error(std::string code, SourceLocation where, std::string mess
 
 void Diagnostics::warning(std::string code, SourceLocation where, std::string message,
                           std::string hint) {
-  add({std::move(code), Severity::warning, std::move(where), std::move(message),
-       std::move(hint)});
+  add({std::move(code), Severity::warning, std::move(where), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -82,7 +81,8 @@ std::string render(const Diagnostic& d, std::string_view source) {
       if (loc.column >= 0) {
         // Keep tabs so that the caret lines up under the same character.
         std::string pad;
-        for (std::int32_t i = 0; i < loc.column && i < static_cast<std::int32_t>(text.size()); ++i) {
+        for (std::int32_t i = 0; i < loc.column && i < static_cast<std::int32_t>(text.size());
+             ++i) {
           pad += text[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
         }
         out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), pad);

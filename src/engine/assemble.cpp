@@ -72,8 +72,8 @@ void classify(const Evaluation& eval, Classification& c) {
     if (p.facts[i].source != FactSource::derived || i == p.priority_slot) continue;
     auto& named = next(c.derived, used);
     named.name = p.facts[i].name;
-    named.value = p.facts[i].sensitive ? FactValue(Symbol{"***"})
-                                       : slot_value(p, eval.incident, i, s[i]);
+    named.value =
+        p.facts[i].sensitive ? FactValue(Symbol{"***"}) : slot_value(p, eval.incident, i, s[i]);
   }
   c.derived.resize(used);
 }
@@ -96,8 +96,8 @@ void add_remedies(const Evaluation& eval, const std::string& locale, Decision& d
     const auto amount = eval.s.amounts[i];
     offer.amount = Money(amount, p.currency);
     total = checked::add(total, amount);
-    (info.goodwill ? goodwill : restitution) = checked::add(info.goodwill ? goodwill : restitution,
-                                                            amount);
+    (info.goodwill ? goodwill : restitution) =
+        checked::add(info.goodwill ? goodwill : restitution, amount);
   }
   d.remedies.resize(used);
   d.compensation_total = Money(total, p.currency);
@@ -110,9 +110,10 @@ const std::string& uncovered_message(Justice dimension) {
   static const std::array messages = [] {
     std::array<std::string, 3> out;
     for (std::size_t j = 0; j < out.size(); ++j) {
-      out[j] = fmt::format("the customer indicated a lack of {} justice but no remedy in this "
-                           "decision covers it",
-                           to_string(static_cast<Justice>(j)));
+      out[j] = fmt::format(
+          "the customer indicated a lack of {} justice but no remedy in this "
+          "decision covers it",
+          to_string(static_cast<Justice>(j)));
     }
     return out;
   }();
@@ -132,7 +133,8 @@ void add_coverage(Decision& d) {
     }
     coverage.by.resize(by);
     coverage.covered = by > 0;
-    if (!coverage.covered) d.warnings.push_back({"coverage.uncovered", uncovered_message(dimension)});
+    if (!coverage.covered)
+      d.warnings.push_back({"coverage.uncovered", uncovered_message(dimension)});
   }
   d.coverage.resize(used);
 }

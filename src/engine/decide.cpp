@@ -60,7 +60,8 @@ void decide(const CompiledPolicy& policy, const Incident& incident, Decision& ou
   try {
     detail::assemble(eval, out);
   } catch (const MoneyError& e) {
-    problems.error("decide.overflow", {}, std::string("the compensation total overflows: ") + e.what(),
+    problems.error("decide.overflow", {},
+                   std::string("the compensation total overflows: ") + e.what(),
                    "check the amounts in the incident");
     throw DecideError(std::move(problems));
   }

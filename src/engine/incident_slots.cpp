@@ -56,8 +56,8 @@ void check_ranges(const Incident& in, Diagnostics& problems) {
   }
 }
 
-void load_builtins(const CompiledPolicy& policy, const Incident& in,
-                   std::vector<std::int64_t>& s, Diagnostics& problems) {
+void load_builtins(const CompiledPolicy& policy, const Incident& in, std::vector<std::int64_t>& s,
+                   Diagnostics& problems) {
   check_ranges(in, problems);
   const auto category = policy.category_index.find(in.category);
   if (category == policy.category_index.end()) {
@@ -189,8 +189,8 @@ void load_slots(const CompiledPolicy& policy, const Incident& incident,
   }
 }
 
-FactValue slot_value(const CompiledPolicy& policy, const Incident& incident, std::uint32_t slot_index,
-                     std::int64_t value) {
+FactValue slot_value(const CompiledPolicy& policy, const Incident& incident,
+                     std::uint32_t slot_index, std::int64_t value) {
   const auto& fact = policy.facts[slot_index];
   using expr::TypeKind;
   switch (fact.type.kind) {

@@ -15,7 +15,9 @@ FactValue shown_value(const Evaluation& eval, std::uint32_t slot) {
   return slot_value(eval.policy, eval.incident, slot, eval.s.slots[slot]);
 }
 
-void note(Evaluation& eval, std::string text) { eval.s.trace.back().actions.push_back(std::move(text)); }
+void note(Evaluation& eval, std::string text) {
+  eval.s.trace.back().actions.push_back(std::move(text));
+}
 
 std::string money_text(const Evaluation& eval, std::int64_t minor) {
   return Money(minor, eval.policy.currency).to_string();
@@ -36,8 +38,8 @@ void offer_remedy(Evaluation& eval, const ActionInfo& action, std::uint32_t rule
     if (amount <= 0) {
       // A monetary remedy worth nothing is not an offer; the trace says why it is missing.
       if (trace) {
-        note(eval, fmt::format("remedy {}: amount {}, not offered", info.id,
-                               money_text(eval, amount)));
+        note(eval,
+             fmt::format("remedy {}: amount {}, not offered", info.id, money_text(eval, amount)));
       }
       return;
     }

@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "diag/suggest.hpp"
 #include "error.hpp"
 #include "hints.hpp"
-#include "diag/suggest.hpp"
 
 // The checker recurses over the tree; keeping each case out of line keeps the frames on that
 // recursion small (inlined together, with sanitizers, one level took over 10 KB of stack).

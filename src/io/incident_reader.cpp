@@ -221,9 +221,8 @@ class IncidentParser {
                     const std::vector<std::string_view>& declared) {
     std::string hint = redress::detail::did_you_mean(name, declared);
     if (hint.empty()) {
-      hint = declared.empty()
-                           ? std::string("the policy declares no host facts")
-                           : fmt::format("the policy declares: {}", fmt::join(declared, ", "));
+      hint = declared.empty() ? std::string("the policy declares no host facts")
+                              : fmt::format("the policy declares: {}", fmt::join(declared, ", "));
     }
     read_.error("incident.unknown_field", key,
                 fmt::format("unknown fact '{}': the policy does not declare it", name),

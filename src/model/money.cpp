@@ -11,10 +11,10 @@ namespace {
 int exponent_for(std::string_view code) {
   // ISO 4217 currencies whose minor unit is not 1/100.
   static constexpr std::pair<std::string_view, int> kExceptions[] = {
-      {"BHD", 3}, {"BIF", 0}, {"CLP", 0}, {"DJF", 0}, {"GNF", 0}, {"IQD", 3}, {"ISK", 0},
-      {"JOD", 3}, {"JPY", 0}, {"KMF", 0}, {"KRW", 0}, {"KWD", 3}, {"LYD", 3}, {"OMR", 3},
-      {"PYG", 0}, {"RWF", 0}, {"TND", 3}, {"UGX", 0}, {"VND", 0}, {"VUV", 0}, {"XAF", 0},
-      {"XOF", 0}, {"XPF", 0}};
+      {"BHD", 3}, {"BIF", 0}, {"CLP", 0}, {"DJF", 0}, {"GNF", 0}, {"IQD", 3},
+      {"ISK", 0}, {"JOD", 3}, {"JPY", 0}, {"KMF", 0}, {"KRW", 0}, {"KWD", 3},
+      {"LYD", 3}, {"OMR", 3}, {"PYG", 0}, {"RWF", 0}, {"TND", 3}, {"UGX", 0},
+      {"VND", 0}, {"VUV", 0}, {"XAF", 0}, {"XOF", 0}, {"XPF", 0}};
   for (const auto& [c, e] : kExceptions) {
     if (c == code) return e;
   }
@@ -23,8 +23,8 @@ int exponent_for(std::string_view code) {
 
 void require_same_currency(const Money& a, const Money& b) {
   if (!(a.currency() == b.currency())) {
-    throw MoneyError(fmt::format("cannot combine {} with {}", a.currency().code(),
-                                 b.currency().code()));
+    throw MoneyError(
+        fmt::format("cannot combine {} with {}", a.currency().code(), b.currency().code()));
   }
 }
 
@@ -92,8 +92,8 @@ std::string Money::to_string() const {
   for (int i = 0; i < exp; ++i) scale *= 10;
   // Work on the unsigned magnitude so that INT64_MIN prints correctly.
   const bool negative = minor_ < 0;
-  const std::uint64_t magnitude =
-      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(minor_) : static_cast<std::uint64_t>(minor_);
+  const std::uint64_t magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(minor_)
+                                           : static_cast<std::uint64_t>(minor_);
   const std::uint64_t whole = magnitude / static_cast<std::uint64_t>(scale);
   const std::uint64_t frac = magnitude % static_cast<std::uint64_t>(scale);
   if (exp == 0) return fmt::format("{}{} {}", negative ? "-" : "", whole, currency_.code());
@@ -119,7 +119,8 @@ bool parse_money(std::string_view text, Money& out, std::string& error) {
   if (negative) number.remove_prefix(1);
   const auto dot = number.find('.');
   std::string_view whole = number.substr(0, dot);
-  std::string_view frac = dot == std::string_view::npos ? std::string_view{} : number.substr(dot + 1);
+  std::string_view frac =
+      dot == std::string_view::npos ? std::string_view{} : number.substr(dot + 1);
   const auto all_digits = [](std::string_view s) {
     for (char c : s) {
       if (c < '0' || c > '9') return false;
@@ -140,7 +141,8 @@ bool parse_money(std::string_view text, Money& out, std::string& error) {
     std::int64_t minor = 0;
     for (char c : whole) minor = checked::add(checked::mul(minor, 10), c - '0');
     for (int i = 0; i < currency.exponent(); ++i) {
-      const int digit = i < static_cast<int>(frac.size()) ? frac[static_cast<std::size_t>(i)] - '0' : 0;
+      const int digit =
+          i < static_cast<int>(frac.size()) ? frac[static_cast<std::size_t>(i)] - '0' : 0;
       minor = checked::add(checked::mul(minor, 10), digit);
     }
     out = Money(negative ? -minor : minor, currency);

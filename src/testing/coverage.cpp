@@ -6,8 +6,8 @@
 namespace redress::testing {
 
 std::size_t Coverage::fired() const {
-  return static_cast<std::size_t>(std::count_if(
-      rules.begin(), rules.end(), [](const RuleCoverage& r) { return r.cases > 0; }));
+  return static_cast<std::size_t>(
+      std::count_if(rules.begin(), rules.end(), [](const RuleCoverage& r) { return r.cases > 0; }));
 }
 
 double Coverage::percent() const {

@@ -165,39 +165,48 @@ using Check = std::function<void(Checker&, const YAML::Node&)>;
 
 const std::map<std::string, Check>& checks() {
   static const std::map<std::string, Check> table = {
-      {"priority", [](Checker& c, const YAML::Node& n) {
+      {"priority",
+       [](Checker& c, const YAML::Node& n) {
          c.equal(n, "priority", std::to_string(c.decision.priority));
        }},
       {"owner", [](Checker& c, const YAML::Node& n) { c.equal(n, "owner", c.decision.owner); }},
-      {"escalation_path", [](Checker& c, const YAML::Node& n) {
+      {"escalation_path",
+       [](Checker& c, const YAML::Node& n) {
          c.equal_list(n, "escalation_path", c.decision.escalation_path);
        }},
-      {"departments", [](Checker& c, const YAML::Node& n) {
+      {"departments",
+       [](Checker& c, const YAML::Node& n) {
          c.equal_list(n, "departments", c.decision.departments);
        }},
       {"remedies", [](Checker& c, const YAML::Node& n) { check_remedies(c, n, true); }},
       {"absent", [](Checker& c, const YAML::Node& n) { check_remedies(c, n, false); }},
       {"amounts", check_amounts},
-      {"compensation_total", [](Checker& c, const YAML::Node& n) {
+      {"compensation_total",
+       [](Checker& c, const YAML::Node& n) {
          c.money(n, "compensation_total", c.decision.compensation_total);
        }},
-      {"goodwill_total", [](Checker& c, const YAML::Node& n) {
+      {"goodwill_total",
+       [](Checker& c, const YAML::Node& n) {
          c.money(n, "goodwill_total", c.decision.goodwill_total);
        }},
-      {"restitution_total", [](Checker& c, const YAML::Node& n) {
+      {"restitution_total",
+       [](Checker& c, const YAML::Node& n) {
          c.money(n, "restitution_total", c.decision.restitution_total);
        }},
-      {"first_response_due", [](Checker& c, const YAML::Node& n) {
+      {"first_response_due",
+       [](Checker& c, const YAML::Node& n) {
          c.equal(n, "first_response_due", c.decision.deadlines.first_response_due.to_string());
        }},
-      {"resolution_due", [](Checker& c, const YAML::Node& n) {
+      {"resolution_due",
+       [](Checker& c, const YAML::Node& n) {
          c.equal(n, "resolution_due", c.decision.deadlines.resolution_due.to_string());
        }},
       {"derived", check_derived},
       {"covered", [](Checker& c, const YAML::Node& n) { check_coverage(c, n, true); }},
       {"uncovered", [](Checker& c, const YAML::Node& n) { check_coverage(c, n, false); }},
       {"communication", check_communication},
-      {"warnings", [](Checker& c, const YAML::Node& n) {
+      {"warnings",
+       [](Checker& c, const YAML::Node& n) {
          std::vector<std::string> codes;
          for (const auto& w : c.decision.warnings) codes.push_back(w.code);
          c.equal_list(n, "warnings", codes);

@@ -12,12 +12,23 @@ std::string escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -55,8 +66,8 @@ std::string to_junit(const std::vector<SuiteResult>& suites) {
     failures += s.failed();
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"redress\" tests=\"{}\" failures=\"{}\">\n", tests,
-                     failures);
+  out +=
+      fmt::format("<testsuites name=\"redress\" tests=\"{}\" failures=\"{}\">\n", tests, failures);
   for (const auto& s : suites) write_suite(s, out);
   out += "</testsuites>\n";
   return out;

@@ -34,8 +34,8 @@ YAML::Node merged(const YAML::Node& base, const YAML::Node& over) {
   return out;
 }
 
-bool check_keys(const YAML::Node& map, const std::vector<std::string>& known,
-                std::string_view what, std::string_view file, Diagnostics& diagnostics) {
+bool check_keys(const YAML::Node& map, const std::vector<std::string>& known, std::string_view what,
+                std::string_view file, Diagnostics& diagnostics) {
   bool ok = true;
   for (const auto& entry : map) {
     const auto key = entry.first.as<std::string>();

@@ -9,12 +9,12 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
 static int contains(const char* text, const char* part) {
@@ -103,8 +103,8 @@ static void test_malformed_and_huge(void) {
         REDRESS_E_INCIDENT);
   CHECK(contains(redress_error_diagnostics_json(err), "\"code\":\"incident.syntax\""));
   redress_error_free(err);
-  CHECK(redress_decide(policy, "{\"id\": \"X\", \"category\": \"no.such\"}",
-                       REDRESS_NUL_TERMINATED, 0, &out, &err) == REDRESS_E_INCIDENT);
+  CHECK(redress_decide(policy, "{\"id\": \"X\", \"category\": \"no.such\"}", REDRESS_NUL_TERMINATED,
+                       0, &out, &err) == REDRESS_E_INCIDENT);
   CHECK(contains(redress_error_diagnostics_json(err), "\"line\":1"));
   redress_error_free(err);
   /* Invalid UTF-8 and embedded NULs are reported, never crash. */

@@ -144,7 +144,7 @@ struct CompiledPolicy {
   SourceLocation taxonomy_location;      ///< the policy's taxonomy: section; unknown if absent
   std::unordered_map<std::string, std::int32_t> category_index;  ///< category id -> index
 
-  std::vector<FactInfo> facts;            ///< index = slot
+  std::vector<FactInfo> facts;                                ///< index = slot
   std::unordered_map<std::string, std::uint32_t> fact_index;  ///< name -> slot
   std::deque<expr::EnumType> enum_types;  ///< host-declared enums (stable addresses)
   std::unordered_map<std::string, std::int64_t> interned;  ///< string literal -> id

@@ -53,8 +53,7 @@ class Schema {
 /// Errors go to `diagnostics` with codes expr.syntax, expr.type, expr.unknown_name,
 /// expr.currency or expr.too_deep, located by `locate(offset)` (0-based byte offset into
 /// `text`). Returns nullopt when there is an error; only the first error is reported.
-std::optional<Program> compile(std::string_view text, Schema& schema,
-                               std::optional<Type> expected,
+std::optional<Program> compile(std::string_view text, Schema& schema, std::optional<Type> expected,
                                const std::function<SourceLocation(std::size_t)>& locate,
                                Diagnostics& diagnostics);
 

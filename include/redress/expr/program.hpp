@@ -22,19 +22,30 @@ class EvaluationError : public std::runtime_error {
 
 /// A stack machine instruction. Values are int64; booleans are 0 and 1.
 enum class Op : std::uint8_t {
-  push,          ///< push arg
-  load,          ///< push slots[arg]
-  add, sub, mul, div, mod, neg,   ///< checked int64 arithmetic; div/mod truncate toward zero
-  min, max,      ///< pop 2, push 1
-  eq, ne, lt, le, gt, ge,         ///< pop 2, push 0/1
-  logical_not,   ///< pop 1, push !v
+  push,  ///< push arg
+  load,  ///< push slots[arg]
+  add,
+  sub,
+  mul,
+  div,
+  mod,
+  neg,  ///< checked int64 arithmetic; div/mod truncate toward zero
+  min,
+  max,  ///< pop 2, push 1
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,                  ///< pop 2, push 0/1
+  logical_not,         ///< pop 1, push !v
   jump_if_false_keep,  ///< if top == 0: jump to arg, keeping the 0; else pop (for `and`)
   jump_if_true_keep,   ///< if top != 0: jump to arg, keeping the 1; else pop (for `or`)
-  in_mask,       ///< pop v, push ((arg >> v) & 1): enum value in a constant set of values
-  set_has,       ///< pop set, pop v, push ((set >> v) & 1)
-  set_and_mask,  ///< pop set, push (set & arg) != 0
-  popcount,      ///< pop set, push number of bits
-  in_range,      ///< pop v, push lo <= v < hi with lo = arg >> 32, hi = arg & 0xffffffff
+  in_mask,             ///< pop v, push ((arg >> v) & 1): enum value in a constant set of values
+  set_has,             ///< pop set, pop v, push ((set >> v) & 1)
+  set_and_mask,        ///< pop set, push (set & arg) != 0
+  popcount,            ///< pop set, push number of bits
+  in_range,            ///< pop v, push lo <= v < hi with lo = arg >> 32, hi = arg & 0xffffffff
 };
 
 /// One instruction.

@@ -16,8 +16,8 @@ namespace redress::io {
 struct HostFactInfo {
   /// The value types a host fact can have.
   enum class Kind { boolean, integer, money, string, enumeration, set };
-  std::string name;          ///< the fact's id in the policy
-  Kind kind = Kind::string;  ///< what the `facts:` value must be
+  std::string name;                 ///< the fact's id in the policy
+  Kind kind = Kind::string;         ///< what the `facts:` value must be
   std::vector<std::string> values;  ///< allowed values for enumeration and set
 };
 

@@ -23,7 +23,15 @@ enum class Controllability { firm_controllable, uncontrollable };
 /// The customer's dominant emotion.
 enum class Emotion { calm, angry, anxious, confused, humorous, aggrieved };
 /// Why the customer complains.
-enum class Motive { respect, venting, compensation, blame_avoidance, hostility, protect_others, mixed };
+enum class Motive {
+  respect,
+  venting,
+  compensation,
+  blame_avoidance,
+  hostility,
+  protect_others,
+  mixed
+};
 /// The three justice dimensions a customer may feel were missing (outcome = distributive).
 enum class Justice { outcome, procedural, interactional };
 /// The customer's value tier, lowest first.
@@ -37,11 +45,11 @@ enum class RecoveryOutcome { none, satisfied, unsatisfied, unknown };
 template <typename E>
 struct EnumNames;
 
-#define REDRESS_ENUM_NAMES(E, ...)                                      \
-  template <>                                                           \
-  struct EnumNames<E> {                                                 \
-    static constexpr std::string_view type_name = #E;                   \
-    static constexpr std::array names = {__VA_ARGS__};                  \
+#define REDRESS_ENUM_NAMES(E, ...)                     \
+  template <>                                          \
+  struct EnumNames<E> {                                \
+    static constexpr std::string_view type_name = #E;  \
+    static constexpr std::array names = {__VA_ARGS__}; \
   }
 
 using namespace std::string_view_literals;

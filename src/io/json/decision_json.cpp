@@ -75,9 +75,8 @@ Json remedies_json(const std::vector<RemedyOffer>& remedies) {
 Json coverage_json(const std::vector<JusticeCoverage>& coverage) {
   Json out = Json::array();
   for (const auto& c : coverage) {
-    out.push_back(Json{{"dimension", std::string(to_string(c.dimension))},
-                       {"covered", c.covered},
-                       {"by", c.by}});
+    out.push_back(Json{
+        {"dimension", std::string(to_string(c.dimension))}, {"covered", c.covered}, {"by", c.by}});
   }
   return out;
 }
@@ -117,7 +116,8 @@ std::string to_json(const Decision& d, const WriteOptions& options) {
     communication.push_back(Json{{"id", step.id}, {"text", step.text}, {"rules", step.rules}});
   }
   Json warnings = Json::array();
-  for (const auto& w : d.warnings) warnings.push_back(Json{{"code", w.code}, {"message", w.message}});
+  for (const auto& w : d.warnings)
+    warnings.push_back(Json{{"code", w.code}, {"message", w.message}});
   Json out{
       {"incident", d.incident_id},
       {"policy", Json{{"id", d.policy.id}, {"version", d.policy.version}, {"hash", d.policy.hash}}},

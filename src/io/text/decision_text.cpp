@@ -15,8 +15,8 @@ std::string join_enums(const std::vector<E>& values) {
 
 void write_header(const Decision& d, std::string& out) {
   const auto& c = d.classification;
-  out += fmt::format("Decision for {} (policy {} {})\n", d.incident_id, d.policy.id,
-                     d.policy.version);
+  out +=
+      fmt::format("Decision for {} (policy {} {})\n", d.incident_id, d.policy.id, d.policy.version);
   out += fmt::format("  category    {} ({}, {})\n", c.category, to_string(c.failure_type),
                      to_string(c.magnitude));
   out += fmt::format("  customer    {} tier, {} (intensity {})", to_string(c.tier),
@@ -59,7 +59,8 @@ void write_handling(const Decision& d, std::string& out) {
   out += d.owner_authority ? fmt::format(" (authority {})\n", d.owner_authority->to_string())
                            : std::string(" (unlimited authority)\n");
   out += fmt::format("Escalation    {}\n", fmt::join(d.escalation_path, " > "));
-  if (!d.departments.empty()) out += fmt::format("Departments   {}\n", fmt::join(d.departments, ", "));
+  if (!d.departments.empty())
+    out += fmt::format("Departments   {}\n", fmt::join(d.departments, ", "));
   if (!d.communication.empty()) {
     out += "How to talk\n";
     int n = 1;

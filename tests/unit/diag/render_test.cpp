@@ -5,8 +5,8 @@
 #include "redress/diag/diagnostic.hpp"
 
 TEST_CASE("render prints file:line:column, the line, a caret and the hint", "[diag]") {
-  const redress::Diagnostic d{"expr.syntax", redress::Severity::error, {"p.yaml", 1, 10},
-                              "unexpected ')'", "remove it"};
+  const redress::Diagnostic d{
+      "expr.syntax", redress::Severity::error, {"p.yaml", 1, 10}, "unexpected ')'", "remove it"};
   const std::string source = "rules:\n  - when: a ) b\n";
   CHECK(redress::render(d, source) ==
         "p.yaml:2:11: error[expr.syntax]: unexpected ')'\n"
@@ -21,8 +21,8 @@ TEST_CASE("render keeps tabs so the caret lines up", "[diag]") {
 }
 
 TEST_CASE("render without a location or source prints the message alone", "[diag]") {
-  const redress::Diagnostic d{"policy.io", redress::Severity::error, {"", -1, -1}, "cannot read",
-                              ""};
+  const redress::Diagnostic d{
+      "policy.io", redress::Severity::error, {"", -1, -1}, "cannot read", ""};
   CHECK(redress::render(d, "") == "error[policy.io]: cannot read\n");
 }
 

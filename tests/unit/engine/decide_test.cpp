@@ -169,8 +169,8 @@ TEST_CASE("first groups stop at the first match; the trace says why", "[engine]"
   in.magnitude = redress::Magnitude::critical;
   const auto d = redress::decide(*policy(), in, {true, ""});
   CHECK(d.priority == 1);
-  const auto major = std::find_if(d.trace.begin(), d.trace.end(),
-                                  [](const auto& t) { return t.rule == "major"; });
+  const auto major =
+      std::find_if(d.trace.begin(), d.trace.end(), [](const auto& t) { return t.rule == "major"; });
   REQUIRE(major != d.trace.end());
   CHECK(major->outcome == redress::TraceEntry::Outcome::skipped);
   CHECK(major->group == "urgency");

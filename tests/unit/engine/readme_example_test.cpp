@@ -41,10 +41,12 @@ TEST_CASE("deciding twice gives byte-identical JSON", "[engine][determinism]") {
   redress::Currency::parse("CNY", cny);
   incident.loss = redress::Money(345678, cny);
   const redress::io::WriteOptions with_trace{true, 2};
-  const auto first = redress::io::to_json(redress::decide(*policy, incident, {true, ""}), with_trace);
+  const auto first =
+      redress::io::to_json(redress::decide(*policy, incident, {true, ""}), with_trace);
   // A second, independently compiled copy of the same policy decides the same way too.
   const auto again = redress::load_default_policy().policy;
-  const auto second = redress::io::to_json(redress::decide(*again, incident, {true, ""}), with_trace);
+  const auto second =
+      redress::io::to_json(redress::decide(*again, incident, {true, ""}), with_trace);
   CHECK(first == second);
   CHECK_THAT(first, Catch::Contains("\"trace\""));
 }

@@ -24,8 +24,10 @@ TEST_CASE("bad incidents give their diagnostics and no incident", "[io][golden]"
     for (const auto& d : result.diagnostics.items()) rendered += redress::render(d, text);
     INFO(file << " gave:\n" << rendered);
     CHECK_FALSE(result.incident.has_value());
-    for (const auto& e : redress::test::expected_diagnostics(redress::test::read_file(expect_path))) {
-      INFO("expected " << e.code << " at " << e.line << ":" << e.column << " '" << e.message << "'");
+    for (const auto& e :
+         redress::test::expected_diagnostics(redress::test::read_file(expect_path))) {
+      INFO("expected " << e.code << " at " << e.line << ":" << e.column << " '" << e.message
+                       << "'");
       const auto& items = result.diagnostics.items();
       CHECK(std::any_of(items.begin(), items.end(), [&](const redress::Diagnostic& d) {
         return d.code == e.code && d.location.file == file && d.location.line + 1 == e.line &&

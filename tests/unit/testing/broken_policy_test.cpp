@@ -88,7 +88,7 @@ TEST_CASE("JUnit XML carries every case and escapes the failure text", "[testing
   const auto xml = redress::testing::to_junit({result});
   CHECK_THAT(xml, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
   CHECK_THAT(xml, Catch::Contains("tests=\"" + std::to_string(result.cases.size()) +
-                                   "\" failures=\"" + std::to_string(result.failed()) + "\""));
+                                  "\" failures=\"" + std::to_string(result.failed()) + "\""));
   CHECK_THAT(xml, Catch::Contains("<failure message=") && Catch::Contains("&apos;"));
   CHECK(xml.find("<testcase") != std::string::npos);
 }
