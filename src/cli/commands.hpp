@@ -37,7 +37,17 @@ struct TestArgs {
   std::vector<std::string> suites;
 };
 
+struct BatchArgs {
+  std::string policy;    ///< empty: the built-in default policy
+  unsigned threads = 0;  ///< 0: std::thread::hardware_concurrency()
+  bool trace = false;
+  std::string locale;
+  std::string input;   ///< empty or "-": standard input
+  std::string output;  ///< empty or "-": standard output
+};
+
 int run_decide(const DecideArgs& args);
+int run_batch(const BatchArgs& args);
 int run_check(const CheckArgs& args);
 int run_test(const TestArgs& args);
 

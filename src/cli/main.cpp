@@ -18,12 +18,26 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   DecideArgs decide;
-  auto* decide_cmd = app.add_subcommand("decide", "Decide incidents (JSON or YAML files, - for stdin)");
+  auto* decide_cmd =
+      app.add_subcommand("decide", "Decide incidents (JSON or YAML files, - for stdin)");
   decide_cmd->add_option("--policy", decide.policy, "Policy file (default: the built-in policy)");
   decide_cmd->add_flag("--json", decide.json, "Print JSON (rules/schema/decision.schema.json)");
   decide_cmd->add_flag("--trace", decide.trace, "Include every rule's evaluation");
-  decide_cmd->add_option("--locale", decide.locale, "Locale of texts (default: the policy's first)");
+  decide_cmd->add_option("--locale", decide.locale,
+                         "Locale of texts (default: the policy's first)");
   decide_cmd->add_option("incidents", decide.incidents, "Incident files")->required();
+
+  BatchArgs batch;
+  auto* batch_cmd = app.add_subcommand(
+      "batch", "Decide JSON lines (one incident per line) into JSON lines, in order, in parallel");
+  batch_cmd->add_option("--policy", batch.policy, "Policy file (default: the built-in policy)");
+  batch_cmd
+      ->add_option("--threads", batch.threads, "Threads deciding (default: the number of cores)")
+      ->check(CLI::Range(1U, 1024U));
+  batch_cmd->add_flag("--trace", batch.trace, "Include every rule's evaluation");
+  batch_cmd->add_option("--locale", batch.locale, "Locale of texts (default: the policy's first)");
+  batch_cmd->add_option("input", batch.input, "Incidents, one JSON object a line (default: stdin)");
+  batch_cmd->add_option("-o,--output", batch.output, "Write the decisions here (default: stdout)");
 
   CheckArgs check;
   auto* check_cmd =
@@ -38,8 +52,9 @@ int main(int argc, char** argv) {
   test_cmd->add_option("--junit", test.junit, "Write JUnit XML to this file");
   test_cmd->add_option("--filter", test.filter, "Run only cases whose name contains this text");
   test_cmd->add_flag("--coverage", test.coverage, "Report how many cases fired each rule");
-  test_cmd->add_option("--min-coverage", test.min_coverage,
-                       "Fail when fewer than this percentage of rules fired")
+  test_cmd
+      ->add_option("--min-coverage", test.min_coverage,
+                   "Fail when fewer than this percentage of rules fired")
       ->check(CLI::Range(0.0, 100.0));
   test_cmd->add_option("suites", test.suites, "Test suite files")->required();
 
@@ -50,6 +65,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kOk : kUsage;
   }
   if (*decide_cmd) return run_decide(decide);
+  if (*batch_cmd) return run_batch(batch);
   if (*test_cmd) return run_test(test);
   return run_check(check);
 }

@@ -1,0 +1,368 @@
+// The fast path of incident reading for JSON lines (see incident_json_fast.hpp). Every rule here
+// mirrors one of src/io/incident_reader.cpp and src/io/incident_fields.cpp for the JSON subset:
+// where the full reader would report anything, this gives up and lets it.
+#include "io/json/incident_json_fast.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace redress::io::detail {
+namespace {
+
+using simdjson::dom::array;
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
+
+constexpr std::int64_t kNoLimit = std::numeric_limits<std::int64_t>::max();
+
+bool is_null(element e) { return e.type() == element_type::NULL_VALUE; }
+
+bool read_string(element e, std::string_view& out) {
+  return e.type() == element_type::STRING && e.get_string().get(out) == simdjson::SUCCESS;
+}
+
+bool read_string(element e, std::string& out) {
+  std::string_view view;
+  if (!read_string(e, view)) return false;
+  out.assign(view);
+  return true;
+}
+
+bool read_bool(element e, bool& out) {
+  return e.type() == element_type::BOOL && e.get_bool().get(out) == simdjson::SUCCESS;
+}
+
+// An integer as read_incident reads it: JSON integers only (a float or an integer beyond int64 is
+// an error there), within [min, max].
+bool read_int(element e, std::int64_t& out,
+              std::int64_t min = std::numeric_limits<std::int64_t>::min(),
+              std::int64_t max = kNoLimit) {
+  if (e.type() != element_type::INT64 || e.get_int64().get(out) != simdjson::SUCCESS) return false;
+  return out >= min && out <= max;
+}
+
+std::optional<std::size_t> index_of(std::string_view text,
+                                    std::span<const std::string_view> values) {
+  const auto it = std::find(values.begin(), values.end(), text);
+  if (it == values.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - values.begin());
+}
+
+template <typename E>
+bool read_enum(element e, E& out) {
+  std::string_view text;
+  if (!read_string(e, text)) return false;
+  const auto index = index_of(text, enum_names<E>());
+  if (!index) return false;
+  out = static_cast<E>(*index);
+  return true;
+}
+
+template <typename E>
+bool read_enum(element e, std::optional<E>& out) {
+  E value{};
+  if (!read_enum(e, value)) return false;
+  out = value;
+  return true;
+}
+
+// A list of values, as sorted, duplicate-free indices (FieldReader::choices).
+bool read_choices(element e, std::span<const std::string_view> values,
+                  std::vector<std::size_t>& out) {
+  array items;
+  if (e.type() != element_type::ARRAY || e.get_array().get(items) != simdjson::SUCCESS) {
+    return false;
+  }
+  out.clear();
+  for (element item : items) {
+    std::string_view text;
+    if (!read_string(item, text)) return false;
+    const auto index = index_of(text, values);
+    if (!index) return false;
+    out.push_back(*index);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return true;
+}
+
+template <typename E>
+bool read_enum_set(element e, std::vector<E>& out) {
+  std::vector<std::size_t> indices;
+  if (!read_choices(e, enum_names<E>(), indices)) return false;
+  out.clear();
+  for (std::size_t i : indices) out.push_back(static_cast<E>(i));
+  return true;
+}
+
+// Iterates an object's fields, each key one of `keys`, no key twice. `visit(index, value)`
+// returns false to give up.
+template <std::size_t N, typename Visit>
+bool for_fields(element e, const std::array<std::string_view, N>& keys, Visit visit) {
+  static_assert(N <= 32);
+  object map;
+  if (e.type() != element_type::OBJECT || e.get_object().get(map) != simdjson::SUCCESS) {
+    return false;
+  }
+  std::uint32_t seen = 0;
+  for (auto field : map) {
+    const auto it = std::find(keys.begin(), keys.end(), field.key);
+    if (it == keys.end()) return false;
+    const auto index = static_cast<std::size_t>(it - keys.begin());
+    if (seen & (1U << index)) return false;
+    seen |= 1U << index;
+    if (!visit(index, field.value)) return false;
+  }
+  return true;
+}
+
+constexpr std::array<std::string_view, 18> kTopKeys = {
+    "id",      "reported_at", "category",        "failure_type",    "magnitude",      "loss",
+    "locus",   "stability",   "controllability", "safety_critical", "affected_count", "touchpoint",
+    "emotion", "motives",     "deficits",        "customer",        "history",        "facts"};
+constexpr std::array<std::string_view, 2> kEmotionKeys = {"state", "intensity"};
+constexpr std::array<std::string_view, 2> kCustomerKeys = {"tier", "channel"};
+constexpr std::array<std::string_view, 8> kHistoryKeys = {
+    "prior_failures",        "last_failure_days_ago", "last_failure_same_category",
+    "last_recovery_outcome", "open_complaints",       "reopen_count",
+    "compensation_given",    "external_complaint"};
+constexpr std::array<std::string_view, 2> kMoneyKeys = {"minor", "currency"};
+
+class Reader {
+ public:
+  explicit Reader(const IncidentSchema& schema) : schema_(schema) {}
+
+  bool incident(element root, Incident& out) {
+    std::uint32_t required = 0;
+    const bool ok = for_fields(root, kTopKeys, [&](std::size_t index, element value) {
+      if (index < 3) required |= 1U << index;
+      return top_field(index, value, out);
+    });
+    return ok && required == 0b111;
+  }
+
+ private:
+  bool top_field(std::size_t index, element v, Incident& in) {
+    if (is_null(v))
+      return index >= 3;  // null: the default, but id/reported_at/category are required
+    switch (index) {
+      case 0:
+        return read_string(v, in.id) && !in.id.empty();
+      case 1: {
+        std::string_view text;
+        std::string why;
+        return read_string(v, text) && !text.empty() && Timestamp::parse(text, in.reported_at, why);
+      }
+      case 2:
+        return read_string(v, in.category) && !in.category.empty() && known_category(in.category);
+      case 3:
+        return read_enum(v, in.failure_type);
+      case 4:
+        return read_enum(v, in.magnitude);
+      case 5:
+        return money(v, in.loss);
+      case 6:
+        return read_enum(v, in.locus);
+      case 7:
+        return read_enum(v, in.stability);
+      case 8:
+        return read_enum(v, in.controllability);
+      case 9:
+        return read_bool(v, in.safety_critical);
+      case 10:
+        return read_int(v, in.affected_count, 0, kNoLimit);
+      case 11:
+        return read_string(v, in.touchpoint);
+      case 12:
+        return emotion(v, in);
+      case 13:
+        return read_enum_set(v, in.motives);
+      case 14:
+        return read_enum_set(v, in.deficits);
+      case 15:
+        return for_fields(v, kCustomerKeys, [&](std::size_t i, element f) {
+          if (is_null(f)) return true;
+          return i == 0 ? read_enum(f, in.tier) : read_enum(f, in.channel);
+        });
+      case 16:
+        return history(v, in.history);
+      case 17:
+        return facts(v, in.facts);
+      default:
+        return false;
+    }
+  }
+
+  bool known_category(const std::string& category) const {
+    const auto& known = schema_.categories;
+    return known.empty() || std::find(known.begin(), known.end(), category) != known.end();
+  }
+
+  bool emotion(element v, Incident& in) {
+    if (v.type() == element_type::STRING) return read_enum(v, in.emotion);
+    bool state = false;
+    const bool ok = for_fields(v, kEmotionKeys, [&](std::size_t i, element f) {
+      if (i == 0) {
+        state = true;  // required: null or "" is an error there
+        std::string_view text;
+        return read_string(f, text) && !text.empty() && read_enum(f, in.emotion);
+      }
+      return is_null(f) || read_int(f, in.intensity, 1, 5);
+    });
+    return ok && state;
+  }
+
+  bool history(element v, History& h) {
+    return for_fields(v, kHistoryKeys, [&](std::size_t i, element f) {
+      if (is_null(f)) return true;
+      switch (i) {
+        case 0:
+          return read_int(f, h.prior_failures, 0, kNoLimit);
+        case 1:
+          return read_int(f, h.last_failure_days_ago, 0, kNoLimit);
+        case 2:
+          return read_bool(f, h.last_failure_same_category);
+        case 3:
+          return read_enum(f, h.last_recovery_outcome);
+        case 4:
+          return read_int(f, h.open_complaints, 0, kNoLimit);
+        case 5:
+          return read_int(f, h.reopen_count, 0, kNoLimit);
+        case 6:
+          return money(f, h.compensation_given);
+        case 7:
+          return read_bool(f, h.external_complaint);
+        default:
+          return false;
+      }
+    });
+  }
+
+  // "800.00 CNY" or {"minor": 80000, "currency": "CNY"}, in the schema's currency.
+  bool money(element v, std::optional<Money>& out) {
+    Money value;
+    if (v.type() == element_type::STRING) {
+      std::string_view text;
+      std::string why;
+      if (!read_string(v, text) || !parse_money(text, value, why)) return false;
+    } else {
+      std::int64_t minor = 0;
+      std::string_view code;
+      std::uint32_t seen = 0;
+      const bool ok = for_fields(v, kMoneyKeys, [&](std::size_t i, element f) {
+        seen |= 1U << i;
+        return i == 0 ? read_int(f, minor) : read_string(f, code);
+      });
+      Currency currency;
+      if (!ok || seen != 0b11 || !Currency::parse(code, currency)) return false;
+      value = Money(minor, currency);
+    }
+    if (!schema_.currency.empty() && value.currency() != schema_.currency) return false;
+    out = value;
+    return true;
+  }
+
+  bool facts(element v, std::map<std::string, FactValue>& out) {
+    object map;
+    if (v.type() != element_type::OBJECT || v.get_object().get(map) != simdjson::SUCCESS) {
+      return false;
+    }
+    seen_facts_.clear();
+    for (auto field : map) {
+      const auto info = std::find_if(schema_.host_facts.begin(), schema_.host_facts.end(),
+                                     [&](const HostFactInfo& f) { return f.name == field.key; });
+      if (info == schema_.host_facts.end()) return false;
+      const auto position = static_cast<std::size_t>(info - schema_.host_facts.begin());
+      if (std::find(seen_facts_.begin(), seen_facts_.end(), position) != seen_facts_.end()) {
+        return false;  // a duplicate key: leave it to the full reader
+      }
+      seen_facts_.push_back(position);
+      if (is_null(field.value)) continue;
+      auto value = fact_value(field.value, *info);
+      if (!value) return false;
+      out.insert_or_assign(info->name, std::move(*value));
+    }
+    return true;
+  }
+
+  std::optional<FactValue> fact_value(element v, const HostFactInfo& info) {
+    switch (info.kind) {
+      case HostFactInfo::Kind::boolean: {
+        bool b = false;
+        if (read_bool(v, b)) return FactValue(b);
+        break;
+      }
+      case HostFactInfo::Kind::integer: {
+        std::int64_t i = 0;
+        if (read_int(v, i)) return FactValue(i);
+        break;
+      }
+      case HostFactInfo::Kind::money: {
+        std::optional<Money> m;
+        if (money(v, m)) return FactValue(*m);
+        break;
+      }
+      case HostFactInfo::Kind::string: {
+        std::string s;
+        if (read_string(v, s)) return FactValue(Symbol{std::move(s)});
+        break;
+      }
+      case HostFactInfo::Kind::enumeration: {
+        std::string_view text;
+        if (!read_string(v, text)) break;
+        for (const auto& value : info.values) {
+          if (value == text) return FactValue(Symbol{value});
+        }
+        break;
+      }
+      case HostFactInfo::Kind::set: {
+        values_.assign(info.values.begin(), info.values.end());
+        std::vector<std::size_t> indices;
+        if (!read_choices(v, values_, indices)) break;
+        SymbolSet set;
+        for (std::size_t i : indices) set.names.push_back(info.values[i]);
+        return FactValue(std::move(set));
+      }
+    }
+    return std::nullopt;
+  }
+
+  const IncidentSchema& schema_;
+  std::vector<std::size_t> seen_facts_;
+  std::vector<std::string_view> values_;
+};
+
+}  // namespace
+
+struct FastIncidentReader::Impl {
+  simdjson::dom::parser parser;
+};
+
+FastIncidentReader::FastIncidentReader() : impl_(std::make_unique<Impl>()) {}
+FastIncidentReader::~FastIncidentReader() = default;
+
+std::optional<Incident> FastIncidentReader::read(std::string_view json,
+                                                 const IncidentSchema& schema) {
+  // Escapes are left to the full reader: YAML's double-quoted escapes are not JSON's in every
+  // corner (surrogate pairs), and incidents seldom need them.
+  if (json.empty() || std::memchr(json.data(), '\\', json.size()) != nullptr) return std::nullopt;
+  element root;
+  if (impl_->parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
+  Incident incident;
+  Reader reader(schema);
+  if (!reader.incident(root, incident)) return std::nullopt;
+  return incident;
+}
+
+}  // namespace redress::io::detail
