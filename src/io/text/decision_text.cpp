@@ -38,7 +38,9 @@ void write_header(const Decision& d, std::string& out) {
 void write_remedies(const Decision& d, std::string& out) {
   out += "Remedies\n";
   for (const auto& r : d.remedies) {
-    const auto amount = r.amount ? " " + r.amount->to_string() : std::string{};
+    // The amount is formatted by fmt, not by string concatenation, which GCC 12 at -O3
+    // reports as a false -Wrestrict overlap.
+    const auto amount = r.amount ? fmt::format(" {}", r.amount->to_string()) : std::string{};
     const auto kind = r.amount ? (r.goodwill ? " goodwill" : " restitution") : "";
     out += fmt::format("  - {}{}{} [{}]  ({})\n", r.id, amount, kind, join_enums(r.covers),
                        fmt::join(r.rules, ", "));
