@@ -11,7 +11,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 packages=(cmake g++ ninja-build pkg-config python3 libboost-dev libboost-graph-dev
           libyaml-cpp-dev librange-v3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev
-          libssl-dev libsimdjson-dev python3-jsonschema python3-yaml clang-format)
+          libssl-dev libsimdjson-dev python3-jsonschema python3-yaml clang-format doxygen)
 
 install_missing() {
   local missing=()
