@@ -16,13 +16,6 @@
 namespace redress::detail {
 namespace {
 
-/// The next element of a vector being refilled: reuses an existing element when there is one.
-template <typename T>
-T& next(std::vector<T>& items, std::size_t& used) {
-  if (used == items.size()) items.emplace_back();
-  return items[used++];
-}
-
 /// The text in `locale`, else in the policy's default locale, else in any locale it has.
 const std::string& text_in(const LocalizedStrings& texts, const std::string& locale,
                            const std::string& fallback) {
@@ -224,8 +217,7 @@ void assemble(Evaluation& eval, Decision& d) {
   for (std::size_t i = 0; i < eval.s.fired.size(); ++i) {
     d.rules_fired[i] = p.rules[eval.s.fired[i]].id;
   }
-  d.trace = std::move(eval.s.trace);
-  eval.s.trace.clear();
+  std::swap(d.trace, eval.s.trace);
 }
 
 }  // namespace redress::detail

@@ -31,7 +31,8 @@ void Scratch::reset(const CompiledPolicy& policy) {
   remedy_rules.clear();
   step_rules.clear();
   fired.clear();
-  trace.clear();
+  trace_used = 0;
+  actions_used = 0;
   escalation_floor = 0;
 }
 

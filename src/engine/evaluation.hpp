@@ -23,7 +23,11 @@ struct Scratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> remedy_rules;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> step_rules;
   std::vector<std::uint32_t> fired;  ///< rule indices, in evaluation order
+  /// Trace entries; only the first trace_used are this decision's. The rest, and the strings
+  /// inside, are memory kept from earlier decisions for reuse.
   std::vector<TraceEntry> trace;
+  std::size_t trace_used = 0;
+  std::size_t actions_used = 0;      ///< of the current trace entry
   std::size_t escalation_floor = 0;  ///< position on the escalation chain
 
   void reset(const CompiledPolicy& policy);
@@ -36,11 +40,18 @@ struct Evaluation {
   Scratch& s;
 };
 
+/// The next element of a vector being refilled: reuses an existing element when there is one.
+template <typename T>
+T& next(std::vector<T>& items, std::size_t& used) {
+  if (used == items.size()) items.emplace_back();
+  return items[used++];
+}
+
 /// Runs every rule in evaluation order, updating `eval`. Throws DecideError on overflow.
 void run_rules(Evaluation& eval);
 
-/// Writes the decision the rules reached into `out`, reusing its memory. Moves the trace out
-/// of the scratch area.
+/// Writes the decision the rules reached into `out`, reusing its memory. The trace is swapped
+/// with the one `out` held, so that its memory comes back to the scratch area for reuse.
 void assemble(Evaluation& eval, Decision& out);
 
 }  // namespace redress::detail

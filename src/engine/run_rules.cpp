@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "engine/evaluation.hpp"
 #include "engine/incident_slots.hpp"
@@ -15,8 +16,21 @@ FactValue shown_value(const Evaluation& eval, std::uint32_t slot) {
   return slot_value(eval.policy, eval.incident, slot, eval.s.slots[slot]);
 }
 
-void note(Evaluation& eval, std::string text) {
-  eval.s.trace.back().actions.push_back(std::move(text));
+/// Adds a formatted action to the current trace entry, reusing a string kept from an earlier
+/// decision when there is one.
+template <typename... Args>
+void note(Evaluation& eval, fmt::format_string<Args...> format, Args&&... args) {
+  auto& s = eval.s;
+  auto& text = next(s.trace[s.trace_used - 1].actions, s.actions_used);
+  text.clear();
+  fmt::format_to(std::back_inserter(text), format, std::forward<Args>(args)...);
+}
+
+/// Trims the current trace entry's actions to those of this decision.
+void close_entry(Evaluation& eval) {
+  auto& s = eval.s;
+  if (s.trace_used > 0) s.trace[s.trace_used - 1].actions.resize(s.actions_used);
+  s.actions_used = 0;
 }
 
 std::string money_text(const Evaluation& eval, std::int64_t minor) {
@@ -38,16 +52,15 @@ void offer_remedy(Evaluation& eval, const ActionInfo& action, std::uint32_t rule
     if (amount <= 0) {
       // A monetary remedy worth nothing is not an offer; the trace says why it is missing.
       if (trace) {
-        note(eval,
-             fmt::format("remedy {}: amount {}, not offered", info.id, money_text(eval, amount)));
+        note(eval, "remedy {}: amount {}, not offered", info.id, money_text(eval, amount));
       }
       return;
     }
     auto& kept = s.amounts[action.target];
     kept = s.offered[action.target] ? std::max(kept, amount) : amount;
-    if (trace) note(eval, fmt::format("remedy {} {}", info.id, money_text(eval, amount)));
+    if (trace) note(eval, "remedy {} {}", info.id, money_text(eval, amount));
   } else if (trace) {
-    note(eval, fmt::format("remedy {}", info.id));
+    note(eval, "remedy {}", info.id);
   }
   s.offered[action.target] = 1;
   record(s.remedy_rules, action.target, rule);
@@ -61,8 +74,8 @@ void set_fact(Evaluation& eval, const ActionInfo& action) {
   }
   eval.s.slots[action.target] = value;
   if (eval.options.trace) {
-    note(eval, fmt::format("set {} = {}", eval.policy.facts[action.target].name,
-                           to_string(shown_value(eval, action.target))));
+    note(eval, "set {} = {}", eval.policy.facts[action.target].name,
+         to_string(shown_value(eval, action.target)));
   }
 }
 
@@ -78,33 +91,43 @@ void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
       break;
     case ActionInfo::Kind::involve:
       eval.s.departments[action.target] = 1;
-      if (trace) note(eval, fmt::format("involve {}", policy.departments[action.target].id));
+      if (trace) note(eval, "involve {}", policy.departments[action.target].id);
       break;
     case ActionInfo::Kind::escalate:
       eval.s.escalation_floor = std::max<std::size_t>(eval.s.escalation_floor, action.target);
       if (trace) {
-        note(eval, fmt::format("escalate to at least {}",
-                               policy.roles[policy.escalation_chain[action.target]].id));
+        note(eval, "escalate to at least {}",
+             policy.roles[policy.escalation_chain[action.target]].id);
       }
       break;
     case ActionInfo::Kind::say:
       eval.s.said[action.target] = 1;
       record(eval.s.step_rules, action.target, rule);
-      if (trace) note(eval, fmt::format("say {}", policy.steps[action.target].id));
+      if (trace) note(eval, "say {}", policy.steps[action.target].id);
       break;
   }
 }
 
 void start_trace(Evaluation& eval, const RuleInfo& rule) {
-  TraceEntry entry;
+  close_entry(eval);
+  auto& entry = next(eval.s.trace, eval.s.trace_used);
   entry.rule = rule.id;
-  if (rule.group >= 0) entry.group = eval.policy.groups[static_cast<std::size_t>(rule.group)].id;
+  if (rule.group >= 0) {
+    entry.group = eval.policy.groups[static_cast<std::size_t>(rule.group)].id;
+  } else {
+    entry.group.clear();
+  }
+  entry.outcome = TraceEntry::Outcome::not_matched;
+  entry.note.clear();
+  std::size_t read = 0;
   if (rule.when) {
     for (auto slot : rule.when->reads) {
-      entry.read.push_back({eval.policy.facts[slot].name, shown_value(eval, slot)});
+      auto& value = next(entry.read, read);
+      value.name = eval.policy.facts[slot].name;
+      value.value = shown_value(eval, slot);
     }
   }
-  eval.s.trace.push_back(std::move(entry));
+  entry.read.resize(read);
 }
 
 [[noreturn]] void overflow(const RuleInfo& rule, const expr::EvaluationError& e) {
@@ -128,8 +151,8 @@ void run_rules(Evaluation& eval) {
     if (trace) start_trace(eval, rule);
     if (first_group && s.group_fired[group]) {
       if (trace) {
-        s.trace.back().outcome = TraceEntry::Outcome::skipped;
-        s.trace.back().note = "an earlier rule of this 'first' group fired";
+        s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;
+        s.trace[s.trace_used - 1].note = "an earlier rule of this 'first' group fired";
       }
       continue;
     }
@@ -137,12 +160,14 @@ void run_rules(Evaluation& eval) {
       if (rule.when && expr::evaluate(*rule.when, s.slots) == 0) continue;
       s.fired.push_back(index);
       if (rule.group >= 0) s.group_fired[group] = 1;
-      if (trace) s.trace.back().outcome = TraceEntry::Outcome::fired;
+      if (trace) s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::fired;
       for (const auto& action : rule.actions) apply(eval, action, index);
     } catch (const expr::EvaluationError& e) {
       overflow(rule, e);
     }
   }
+  close_entry(eval);
+  s.trace.resize(s.trace_used);
 }
 
 }  // namespace redress::detail

@@ -1,84 +1,147 @@
-// Decisions as JSON. nlohmann::ordered_json keeps fields in the order written here, which is
-// the order rules/schema/decision.schema.json documents.
-#include <nlohmann/json.hpp>
+// Decisions as JSON, in the order rules/schema/decision.schema.json documents. Written straight
+// into one string (json_out.hpp): no tree. The bytes are those nlohmann::ordered_json's dump()
+// gave for the same fields before (tests/unit/io/decision_json_test.cpp keeps that version and
+// compares), including invalid UTF-8 written as U+FFFD instead of an exception.
+#include <algorithm>
 
+#include "io/json/json_out.hpp"
 #include "redress/io/decision_writer.hpp"
 
 namespace redress::io {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using json_out::Writer;
 
-Json money_json(const Money& money) {
-  return Json{{"minor", money.minor()}, {"currency", std::string(money.currency().code())}};
+void write_money(Writer& w, const Money& money) {
+  w.begin_object();
+  w.key("minor");
+  w.integer(money.minor());
+  w.key("currency");
+  w.string(money.currency().code());
+  w.end_object();
+}
+
+void write_optional_money(Writer& w, const std::optional<Money>& money) {
+  if (money) {
+    write_money(w, *money);
+  } else {
+    w.null();
+  }
 }
 
 template <typename E>
-Json enum_list(const std::vector<E>& values) {
-  Json out = Json::array();
-  for (auto v : values) out.push_back(std::string(to_string(v)));
-  return out;
+void write_enum_list(Writer& w, const std::vector<E>& values) {
+  w.begin_array();
+  for (auto v : values) w.string(to_string(v));
+  w.end_array();
 }
 
-Json value_json(const FactValue& value) {
-  return boost::variant2::visit(
-      [](const auto& v) -> Json {
+void write_value(Writer& w, const FactValue& value) {
+  boost::variant2::visit(
+      [&w](const auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, Money>) {
-          return money_json(v);
+          write_money(w, v);
         } else if constexpr (std::is_same_v<T, Symbol>) {
-          return v.name;
+          w.string(v.name);
         } else if constexpr (std::is_same_v<T, SymbolSet>) {
-          return v.names;
+          w.strings(v.names);
+        } else if constexpr (std::is_same_v<T, bool>) {
+          w.boolean(v);
         } else {
-          return v;
+          w.integer(v);
         }
       },
       value);
 }
 
-Json classification_json(const Classification& c) {
-  Json derived = Json::object();
-  for (const auto& [name, value] : c.derived) derived[name] = value_json(value);
-  return Json{{"category", c.category},
-              {"category_path", c.category_path},
-              {"failure_type", std::string(to_string(c.failure_type))},
-              {"magnitude", std::string(to_string(c.magnitude))},
-              {"emotion", std::string(to_string(c.emotion))},
-              {"intensity", c.intensity},
-              {"deficits", enum_list(c.deficits)},
-              {"tier", std::string(to_string(c.tier))},
-              {"derived", derived}};
+// Named values as one object. A name given twice keeps its first place and its last value, as
+// assigning into an ordered_json object did.
+void write_named_values(Writer& w, const std::vector<NamedValue>& values) {
+  w.begin_object();
+  const auto begin = values.begin();
+  for (auto it = begin; it != values.end(); ++it) {
+    const auto same = [&it](const NamedValue& other) { return other.name == it->name; };
+    if (std::any_of(begin, it, same)) continue;
+    const auto last = std::find_if(values.rbegin(), values.rend(), same);
+    w.key(it->name);
+    write_value(w, last->value);
+  }
+  w.end_object();
 }
 
-Json deadlines_json(const Deadlines& d) {
-  return Json{{"calendar", d.calendar},
-              {"first_response_target", d.first_response_target.to_string()},
-              {"first_response_due", d.first_response_due.to_string()},
-              {"resolution_target", d.resolution_target.to_string()},
-              {"resolution_due", d.resolution_due.to_string()}};
+void write_classification(Writer& w, const Classification& c) {
+  w.begin_object();
+  w.key("category");
+  w.string(c.category);
+  w.key("category_path");
+  w.strings(c.category_path);
+  w.key("failure_type");
+  w.string(to_string(c.failure_type));
+  w.key("magnitude");
+  w.string(to_string(c.magnitude));
+  w.key("emotion");
+  w.string(to_string(c.emotion));
+  w.key("intensity");
+  w.integer(c.intensity);
+  w.key("deficits");
+  write_enum_list(w, c.deficits);
+  w.key("tier");
+  w.string(to_string(c.tier));
+  w.key("derived");
+  write_named_values(w, c.derived);
+  w.end_object();
 }
 
-Json remedies_json(const std::vector<RemedyOffer>& remedies) {
-  Json out = Json::array();
+void write_deadlines(Writer& w, const Deadlines& d) {
+  w.begin_object();
+  w.key("calendar");
+  w.string(d.calendar);
+  w.key("first_response_target");
+  w.string(d.first_response_target.to_string());
+  w.key("first_response_due");
+  w.string(d.first_response_due.to_string());
+  w.key("resolution_target");
+  w.string(d.resolution_target.to_string());
+  w.key("resolution_due");
+  w.string(d.resolution_due.to_string());
+  w.end_object();
+}
+
+void write_remedies(Writer& w, const std::vector<RemedyOffer>& remedies) {
+  w.begin_array();
   for (const auto& r : remedies) {
-    out.push_back(Json{{"id", r.id},
-                       {"amount", r.amount ? money_json(*r.amount) : Json(nullptr)},
-                       {"covers", enum_list(r.covers)},
-                       {"goodwill", r.goodwill},
-                       {"text", r.text},
-                       {"rules", r.rules}});
+    w.begin_object();
+    w.key("id");
+    w.string(r.id);
+    w.key("amount");
+    write_optional_money(w, r.amount);
+    w.key("covers");
+    write_enum_list(w, r.covers);
+    w.key("goodwill");
+    w.boolean(r.goodwill);
+    w.key("text");
+    w.string(r.text);
+    w.key("rules");
+    w.strings(r.rules);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-Json coverage_json(const std::vector<JusticeCoverage>& coverage) {
-  Json out = Json::array();
+void write_coverage(Writer& w, const std::vector<JusticeCoverage>& coverage) {
+  w.begin_array();
   for (const auto& c : coverage) {
-    out.push_back(Json{
-        {"dimension", std::string(to_string(c.dimension))}, {"covered", c.covered}, {"by", c.by}});
+    w.begin_object();
+    w.key("dimension");
+    w.string(to_string(c.dimension));
+    w.key("covered");
+    w.boolean(c.covered);
+    w.key("by");
+    w.strings(c.by);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
 std::string_view outcome_name(TraceEntry::Outcome outcome) {
@@ -93,51 +156,104 @@ std::string_view outcome_name(TraceEntry::Outcome outcome) {
   return "not_matched";
 }
 
-Json trace_json(const std::vector<TraceEntry>& trace) {
-  Json out = Json::array();
+void write_trace(Writer& w, const std::vector<TraceEntry>& trace) {
+  w.begin_array();
   for (const auto& t : trace) {
-    Json read = Json::object();
-    for (const auto& [name, value] : t.read) read[name] = value_json(value);
-    Json entry{{"rule", t.rule}, {"outcome", std::string(outcome_name(t.outcome))}};
-    if (!t.group.empty()) entry["group"] = t.group;
-    if (!t.note.empty()) entry["note"] = t.note;
-    entry["read"] = read;
-    entry["actions"] = t.actions;
-    out.push_back(std::move(entry));
+    w.begin_object();
+    w.key("rule");
+    w.string(t.rule);
+    w.key("outcome");
+    w.string(outcome_name(t.outcome));
+    if (!t.group.empty()) {
+      w.key("group");
+      w.string(t.group);
+    }
+    if (!t.note.empty()) {
+      w.key("note");
+      w.string(t.note);
+    }
+    w.key("read");
+    write_named_values(w, t.read);
+    w.key("actions");
+    w.strings(t.actions);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
 }  // namespace
 
 std::string to_json(const Decision& d, const WriteOptions& options) {
-  Json communication = Json::array();
+  std::string out;
+  // A decision without trace is about 1.8 kB on one line; one allocation covers most.
+  out.reserve((options.indent < 0 ? 2048 : 4096) + (options.trace ? 512 * d.trace.size() : 0));
+  Writer w(out, options.indent);
+  w.begin_object();
+  w.key("incident");
+  w.string(d.incident_id);
+  w.key("policy");
+  w.begin_object();
+  w.key("id");
+  w.string(d.policy.id);
+  w.key("version");
+  w.string(d.policy.version);
+  w.key("hash");
+  w.string(d.policy.hash);
+  w.end_object();
+  w.key("classification");
+  write_classification(w, d.classification);
+  w.key("priority");
+  w.integer(d.priority);
+  w.key("deadlines");
+  write_deadlines(w, d.deadlines);
+  w.key("remedies");
+  write_remedies(w, d.remedies);
+  w.key("justice_coverage");
+  write_coverage(w, d.coverage);
+  w.key("compensation_total");
+  write_money(w, d.compensation_total);
+  w.key("goodwill_total");
+  write_money(w, d.goodwill_total);
+  w.key("restitution_total");
+  write_money(w, d.restitution_total);
+  w.key("owner");
+  w.string(d.owner);
+  w.key("owner_authority");
+  write_optional_money(w, d.owner_authority);
+  w.key("escalation_path");
+  w.strings(d.escalation_path);
+  w.key("departments");
+  w.strings(d.departments);
+  w.key("communication");
+  w.begin_array();
   for (const auto& step : d.communication) {
-    communication.push_back(Json{{"id", step.id}, {"text", step.text}, {"rules", step.rules}});
+    w.begin_object();
+    w.key("id");
+    w.string(step.id);
+    w.key("text");
+    w.string(step.text);
+    w.key("rules");
+    w.strings(step.rules);
+    w.end_object();
   }
-  Json warnings = Json::array();
-  for (const auto& w : d.warnings)
-    warnings.push_back(Json{{"code", w.code}, {"message", w.message}});
-  Json out{
-      {"incident", d.incident_id},
-      {"policy", Json{{"id", d.policy.id}, {"version", d.policy.version}, {"hash", d.policy.hash}}},
-      {"classification", classification_json(d.classification)},
-      {"priority", d.priority},
-      {"deadlines", deadlines_json(d.deadlines)},
-      {"remedies", remedies_json(d.remedies)},
-      {"justice_coverage", coverage_json(d.coverage)},
-      {"compensation_total", money_json(d.compensation_total)},
-      {"goodwill_total", money_json(d.goodwill_total)},
-      {"restitution_total", money_json(d.restitution_total)},
-      {"owner", d.owner},
-      {"owner_authority", d.owner_authority ? money_json(*d.owner_authority) : Json(nullptr)},
-      {"escalation_path", d.escalation_path},
-      {"departments", d.departments},
-      {"communication", communication},
-      {"warnings", warnings}};
-  if (options.trace) out["trace"] = trace_json(d.trace);
-  // Invalid UTF-8 from a careless host (an incident id) becomes U+FFFD instead of an exception.
-  return out.dump(options.indent, ' ', false, Json::error_handler_t::replace);
+  w.end_array();
+  w.key("warnings");
+  w.begin_array();
+  for (const auto& warning : d.warnings) {
+    w.begin_object();
+    w.key("code");
+    w.string(warning.code);
+    w.key("message");
+    w.string(warning.message);
+    w.end_object();
+  }
+  w.end_array();
+  if (options.trace) {
+    w.key("trace");
+    write_trace(w, d.trace);
+  }
+  w.end_object();
+  return out;
 }
 
 }  // namespace redress::io

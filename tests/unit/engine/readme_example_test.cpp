@@ -50,3 +50,41 @@ TEST_CASE("deciding twice gives byte-identical JSON", "[engine][determinism]") {
   CHECK(first == second);
   CHECK_THAT(first, Catch::Contains("\"trace\""));
 }
+
+TEST_CASE("a reused Decision gives the same bytes as a fresh one", "[engine][determinism]") {
+  // Deciding into one object must never leave anything of the previous decision behind: a big
+  // decision with a trace, then smaller ones, with and without trace.
+  const auto policy = redress::load_default_policy().policy;
+  REQUIRE(policy);
+  redress::Currency cny;
+  redress::Currency::parse("CNY", cny);
+  std::string error;
+  redress::Incident big;
+  big.id = "R-1";
+  REQUIRE(redress::Timestamp::parse("2026-11-27T17:45:00+08:00", big.reported_at, error));
+  big.category = "recovery.unresolved";
+  big.emotion = redress::Emotion::aggrieved;
+  big.tier = redress::Tier::vip;
+  big.deficits = {redress::Justice::outcome, redress::Justice::procedural,
+                  redress::Justice::interactional};
+  big.loss = redress::Money(345678, cny);
+  redress::Incident small = big;
+  small.id = "R-2";
+  small.category = "core.slow";
+  small.emotion = redress::Emotion::calm;
+  small.tier = redress::Tier::basic;
+  small.deficits.clear();
+  small.loss.reset();
+  const redress::io::WriteOptions with_trace{true, -1};
+  redress::Decision reused;
+  for (const auto* incident : {&big, &small, &big, &small}) {
+    for (const bool trace : {true, false}) {
+      redress::decide(*policy, *incident, reused, {trace, ""});
+      const auto fresh = redress::decide(*policy, *incident, {trace, ""});
+      INFO(incident->id << (trace ? " with" : " without") << " trace");
+      CHECK(redress::io::to_json(reused, with_trace) == redress::io::to_json(fresh, with_trace));
+      CHECK(reused.rules_fired == fresh.rules_fired);
+      CHECK(reused.trace.size() == (trace ? policy->rules.size() : 0U));
+    }
+  }
+}
