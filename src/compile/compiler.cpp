@@ -42,6 +42,7 @@ CompileResult compile_policy(const policy::PolicySpec& spec) {
   detail::compile_sla(ctx);
   detail::compile_rules(ctx);
   if (!result.diagnostics.has_errors()) detail::order_rules(ctx);
+  if (!result.diagnostics.has_errors()) detail::index_rules(ctx);
   result.diagnostics.sort();
   if (!result.diagnostics.has_errors()) result.policy = std::move(policy);
   return result;

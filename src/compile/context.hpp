@@ -61,5 +61,6 @@ void compile_roles(CompileContext& ctx);
 void compile_sla(CompileContext& ctx);
 void compile_rules(CompileContext& ctx);
 void order_rules(CompileContext& ctx);
+void index_rules(CompileContext& ctx);
 
 }  // namespace redress::detail

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "compile/builtin_facts.hpp"
 #include "engine/evaluation.hpp"
 #include "engine/incident_slots.hpp"
 
@@ -144,7 +145,13 @@ void run_rules(Evaluation& eval) {
   const auto& policy = eval.policy;
   auto& s = eval.s;
   const bool trace = eval.options.trace;
-  for (const auto index : policy.evaluation_order) {
+  const auto category = static_cast<std::int32_t>(s.slots[slot(Builtin::category)]);
+  // Without a trace, only the rules the index admits for this category are walked; with one,
+  // every rule is reported, and those outside their category guard as not matched.
+  const auto& order = !trace && !policy.rules_by_category.empty()
+                          ? policy.rules_by_category[static_cast<std::size_t>(category)]
+                          : policy.evaluation_order;
+  for (const auto index : order) {
     const auto& rule = policy.rules[index];
     const auto group = static_cast<std::size_t>(rule.group);
     const bool first_group = rule.group >= 0 && policy.groups[group].hit == HitPolicy::first;
@@ -156,6 +163,8 @@ void run_rules(Evaluation& eval) {
       }
       continue;
     }
+    const auto& [first, last] = policy.category_guard[index];
+    if (category < first || category >= last) continue;
     try {
       if (rule.when && expr::evaluate(*rule.when, s.slots) == 0) continue;
       s.fired.push_back(index);

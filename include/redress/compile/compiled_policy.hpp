@@ -164,6 +164,14 @@ struct CompiledPolicy {
   std::vector<GroupInfo> groups;                ///< in written order
   std::vector<std::uint32_t> evaluation_order;  ///< topological order of the rule graph
   std::vector<std::pair<std::uint32_t, std::uint32_t>> rule_edges;  ///< (before, after)
+  /// Per rule: the categories (pre-order interval [first, second)) outside which its condition
+  /// cannot hold, read off a top-level `category == X` / `category in X` conjunct; every
+  /// category when the condition says nothing about it.
+  std::vector<std::pair<std::int32_t, std::int32_t>> category_guard;
+  /// Per category: the rules whose guard admits it, in evaluation order. Deciding without a
+  /// trace walks only these, so rules about other categories cost nothing. Empty when the
+  /// table would be too large (then every rule's guard is checked instead).
+  std::vector<std::vector<std::uint32_t>> rules_by_category;
 
   /// Slot of a fact by name, or nullopt. A linear search: resolve once, not per decision.
   [[nodiscard]] std::optional<std::uint32_t> fact_slot(std::string_view name) const;
