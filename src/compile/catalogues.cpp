@@ -6,18 +6,28 @@
 namespace redress::detail {
 namespace {
 
-LocalizedStrings localized(CompileContext& ctx, const policy::LocalizedText& texts,
-                           const policy::Text& owner) {
-  LocalizedStrings out;
-  for (const auto& [locale, text] : texts) out.emplace(locale, text.value);
-  if (!texts.empty()) {
-    for (const auto& locale : ctx.out.locales) {
-      if (out.count(locale) == 0) {
-        ctx.diags.warning("policy.missing_text", owner.location,
-                          fmt::format("'{}' has no text in locale '{}'", owner.value, locale),
-                          "add it under text:, or remove the locale from policy.locales");
-      }
+/// The texts per policy locale (CompiledPolicy::locales order), resolved once here so that
+/// deciding picks a text by index: a missing translation falls back to the default locale's
+/// text, else to the first text given (by locale code).
+std::vector<std::string> localized(CompileContext& ctx, const policy::LocalizedText& texts,
+                                   const policy::Text& owner) {
+  std::vector<std::string> out;
+  if (texts.empty()) return out;
+  const auto& locales = ctx.out.locales;
+  const auto text_in = [&](const std::string& locale) -> const std::string* {
+    const auto it = texts.find(locale);
+    return it == texts.end() ? nullptr : &it->second.value;
+  };
+  const auto* fallback = text_in(locales.front());
+  if (fallback == nullptr) fallback = &texts.begin()->second.value;
+  for (const auto& locale : locales) {
+    const auto* text = text_in(locale);
+    if (text == nullptr) {
+      ctx.diags.warning("policy.missing_text", owner.location,
+                        fmt::format("'{}' has no text in locale '{}'", owner.value, locale),
+                        "add it under text:, or remove the locale from policy.locales");
     }
+    out.push_back(text ? *text : *fallback);
   }
   return out;
 }

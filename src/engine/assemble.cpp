@@ -16,26 +16,19 @@
 namespace redress::detail {
 namespace {
 
-/// The text in `locale`, else in the policy's default locale, else in any locale it has.
-const std::string& text_in(const LocalizedStrings& texts, const std::string& locale,
-                           const std::string& fallback) {
-  static const std::string empty;
-  for (const auto* wanted : {&locale, &fallback}) {
-    const auto it = texts.find(*wanted);
-    if (it != texts.end()) return it->second;
-  }
-  return texts.empty() ? empty : texts.begin()->second;
+/// A catalogue entry's text in the decision's locale; empty when the entry has none.
+std::string_view text_in(const std::vector<std::string>& texts, std::size_t locale) {
+  return texts.empty() ? std::string_view{} : std::string_view{texts[locale]};
 }
 
-/// Sets `ids` to the ids of the rules logged for `item`, in the order they acted.
-void rule_ids(const CompiledPolicy& policy,
-              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& log, std::uint32_t item,
-              std::vector<std::string>& ids) {
-  std::size_t used = 0;
-  for (const auto& [logged, rule] : log) {
-    if (logged == item) next(ids, used) = policy.rules[rule].id;
-  }
-  ids.resize(used);
+/// Appends to each logged item's rule list the ids of the rules that acted on it, in the order
+/// they acted. `position` maps an item to its entry in `entries`.
+template <typename Entry>
+void add_rule_ids(const CompiledPolicy& policy,
+                  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& log,
+                  const std::vector<std::uint32_t>& position, std::vector<Entry>& entries) {
+  for (const auto& [item, rule] : log)
+    entries[position[item]].rules.push_back(policy.rules[rule].id);
 }
 
 void classify(const Evaluation& eval, Classification& c) {
@@ -71,28 +64,30 @@ void classify(const Evaluation& eval, Classification& c) {
   c.derived.resize(used);
 }
 
-void add_remedies(const Evaluation& eval, const std::string& locale, Decision& d) {
+void add_remedies(const Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
+  auto& s = eval.s;
   std::int64_t total = 0, goodwill = 0, restitution = 0;
   std::size_t used = 0;
-  for (std::uint32_t i = 0; i < p.remedies.size(); ++i) {
-    if (!eval.s.offered[i]) continue;
+  for (auto i = s.offered.find_first(); i != Scratch::Bits::npos; i = s.offered.find_next(i)) {
     const auto& info = p.remedies[i];
-    auto& offer = next(d.remedies, used);
+    s.position[i] = static_cast<std::uint32_t>(used);
+    auto& offer = next(d.remedies, used, s.spare_remedies);
     offer.id = info.id;
     offer.amount.reset();
     offer.covers = info.covers;
     offer.goodwill = info.goodwill;
-    offer.text = text_in(info.text, locale, p.locales.front());
-    rule_ids(p, eval.s.remedy_rules, i, offer.rules);
+    offer.text = text_in(info.text, eval.locale);
+    offer.rules.clear();
     if (!info.monetary) continue;
-    const auto amount = eval.s.amounts[i];
+    const auto amount = s.amounts[i];
     offer.amount = Money(amount, p.currency);
     total = checked::add(total, amount);
     (info.goodwill ? goodwill : restitution) =
         checked::add(info.goodwill ? goodwill : restitution, amount);
   }
-  d.remedies.resize(used);
+  trim(d.remedies, used, s.spare_remedies);
+  add_rule_ids(p, s.remedy_rules, s.position, d.remedies);
   d.compensation_total = Money(total, p.currency);
   d.goodwill_total = Money(goodwill, p.currency);
   d.restitution_total = Money(restitution, p.currency);
@@ -113,10 +108,17 @@ const std::string& uncovered_message(Justice dimension) {
   return messages[static_cast<std::size_t>(dimension)];
 }
 
-void add_coverage(Decision& d) {
+/// Appends a warning, reusing the memory of a warning kept from an earlier decision.
+void add_warning(Evaluation& eval, Decision& d, std::string_view code, std::string_view message) {
+  auto& warning = next(d.warnings, eval.s.warnings_used, eval.s.spare_warnings);
+  warning.code = code;
+  warning.message = message;
+}
+
+void add_coverage(Evaluation& eval, Decision& d) {
   std::size_t used = 0;
   for (auto dimension : d.classification.deficits) {
-    auto& coverage = next(d.coverage, used);
+    auto& coverage = next(d.coverage, used, eval.s.spare_coverage);
     coverage.dimension = dimension;
     std::size_t by = 0;
     for (const auto& offer : d.remedies) {
@@ -126,13 +128,12 @@ void add_coverage(Decision& d) {
     }
     coverage.by.resize(by);
     coverage.covered = by > 0;
-    if (!coverage.covered)
-      d.warnings.push_back({"coverage.uncovered", uncovered_message(dimension)});
+    if (!coverage.covered) add_warning(eval, d, "coverage.uncovered", uncovered_message(dimension));
   }
-  d.coverage.resize(used);
+  trim(d.coverage, used, eval.s.spare_coverage);
 }
 
-void add_owner(const Evaluation& eval, Decision& d) {
+void add_owner(Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
   const auto& chain = p.escalation_chain;
   const auto goodwill = d.goodwill_total.minor();
@@ -154,10 +155,9 @@ void add_owner(const Evaluation& eval, Decision& d) {
     d.owner_authority = Money(*authority, p.currency);
   }
   if (!covered) {
-    d.warnings.push_back(
-        {"authority.exceeded",
-         fmt::format("the goodwill total {} exceeds the authority of the top role '{}'",
-                     d.goodwill_total.to_string(), d.owner)});
+    add_warning(eval, d, "authority.exceeded",
+                fmt::format("the goodwill total {} exceeds the authority of the top role '{}'",
+                            d.goodwill_total.to_string(), d.owner));
   }
 }
 
@@ -169,50 +169,48 @@ void add_deadlines(const Evaluation& eval, Decision& d) {
   const Calendar& calendar = p.calendar ? *p.calendar : wall_clock;
   const auto start = eval.incident.reported_at;
   auto& out = d.deadlines;
-  if (p.calendar) {
-    out.calendar = p.calendar->id;
-  } else {
-    out.calendar.clear();
-  }
+  out.calendar = p.calendar ? std::string_view{p.calendar->id} : std::string_view{};
   out.first_response_target = target.first_response;
   out.resolution_target = target.resolution;
   out.first_response_due = calendar.add(start, target.first_response);
   out.resolution_due = calendar.add(start, target.resolution);
 }
 
-void add_communication(const Evaluation& eval, const std::string& locale, Decision& d) {
+void add_communication(const Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
+  auto& s = eval.s;
   std::size_t used = 0;
-  for (std::uint32_t i = 0; i < p.steps.size(); ++i) {
-    if (!eval.s.said[i]) continue;
-    auto& step = next(d.communication, used);
+  for (auto i = s.said.find_first(); i != Scratch::Bits::npos; i = s.said.find_next(i)) {
+    s.position[i] = static_cast<std::uint32_t>(used);
+    auto& step = next(d.communication, used, s.spare_steps);
     step.id = p.steps[i].id;
-    step.text = text_in(p.steps[i].text, locale, p.locales.front());
-    rule_ids(p, eval.s.step_rules, i, step.rules);
+    step.text = text_in(p.steps[i].text, eval.locale);
+    step.rules.clear();
   }
-  d.communication.resize(used);
+  trim(d.communication, used, s.spare_steps);
+  add_rule_ids(p, s.step_rules, s.position, d.communication);
 }
 
 }  // namespace
 
 void assemble(Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
-  const auto& locale = eval.options.locale.empty() ? p.locales.front() : eval.options.locale;
   d.incident_id = eval.incident.id;
   d.policy = p.identity;
   classify(eval, d.classification);
   d.priority = eval.s.slots[p.priority_slot];
-  d.warnings.clear();
   add_deadlines(eval, d);
-  add_remedies(eval, locale, d);
-  add_coverage(d);
+  add_remedies(eval, d);
+  add_coverage(eval, d);
   add_owner(eval, d);
   std::size_t used = 0;
-  for (std::size_t i = 0; i < p.departments.size(); ++i) {
-    if (eval.s.departments[i]) next(d.departments, used) = p.departments[i].id;
+  const auto& departments = eval.s.departments;
+  for (auto i = departments.find_first(); i != Scratch::Bits::npos; i = departments.find_next(i)) {
+    next(d.departments, used) = p.departments[i].id;
   }
   d.departments.resize(used);
-  add_communication(eval, locale, d);
+  add_communication(eval, d);
+  trim(d.warnings, eval.s.warnings_used, eval.s.spare_warnings);
   d.rules_fired.resize(eval.s.fired.size());
   for (std::size_t i = 0; i < eval.s.fired.size(); ++i) {
     d.rules_fired[i] = p.rules[eval.s.fired[i]].id;

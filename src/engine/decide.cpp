@@ -23,17 +23,23 @@ DecideError::DecideError(Diagnostics diagnostics)
 namespace detail {
 
 void Scratch::reset(const CompiledPolicy& policy) {
-  offered.assign(policy.remedies.size(), 0);
-  amounts.assign(policy.remedies.size(), 0);
-  said.assign(policy.steps.size(), 0);
-  departments.assign(policy.departments.size(), 0);
+  const auto fit = [](Bits& bits, std::size_t size) {
+    bits.resize(size);
+    bits.reset();
+  };
+  fit(offered, policy.remedies.size());
+  amounts.resize(policy.remedies.size());
+  fit(said, policy.steps.size());
+  fit(departments, policy.departments.size());
   group_fired.assign(policy.groups.size(), 0);
+  position.resize(std::max(policy.remedies.size(), policy.steps.size()));
   remedy_rules.clear();
   step_rules.clear();
   fired.clear();
   trace_used = 0;
   actions_used = 0;
   escalation_floor = 0;
+  warnings_used = 0;
 }
 
 }  // namespace detail
@@ -47,17 +53,23 @@ void decide(const CompiledPolicy& policy, const Incident& incident, Decision& ou
   detail::Evaluation eval{policy, incident, options, scratch};
   Diagnostics problems;
   const auto& locales = policy.locales;
-  if (!options.locale.empty() &&
-      std::find(locales.begin(), locales.end(), options.locale) == locales.end()) {
+  const auto locale = std::find(locales.begin(), locales.end(), options.locale);
+  if (!options.locale.empty() && locale == locales.end()) {
     problems.error("decide.unknown_locale", {},
                    fmt::format("locale '{}' is not one of the policy's locales ({})",
                                options.locale, fmt::join(locales, ", ")),
                    "ask for one of them, or leave the locale empty for the policy's default");
     throw DecideError(std::move(problems));
   }
+  eval.locale = locale == locales.end() ? 0 : static_cast<std::size_t>(locale - locales.begin());
   detail::load_slots(policy, incident, scratch.slots, problems);
   if (problems.has_errors()) throw DecideError(std::move(problems));
   detail::run_rules(eval);
+  // The decision's views point into the policy: it keeps the policy alive. A decision reused
+  // with the same policy already holds it, so the hot loop touches no reference count.
+  if (out.policy_storage.get() != static_cast<const void*>(&policy)) {
+    out.policy_storage = policy.weak_from_this().lock();
+  }
   try {
     detail::assemble(eval, out);
   } catch (const MoneyError& e) {

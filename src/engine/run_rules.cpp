@@ -38,10 +38,14 @@ std::string money_text(const Evaluation& eval, std::int64_t minor) {
   return Money(minor, eval.policy.currency).to_string();
 }
 
+/// Logs that `rule` acted on `item`, once: a rule fires at most once a decision, so a repeat
+/// can only be among the entries this rule logged last.
 void record(std::vector<std::pair<std::uint32_t, std::uint32_t>>& log, std::uint32_t item,
             std::uint32_t rule) {
-  const std::pair entry{item, rule};
-  if (std::find(log.begin(), log.end(), entry) == log.end()) log.push_back(entry);
+  for (auto it = log.rbegin(); it != log.rend() && it->second == rule; ++it) {
+    if (it->first == item) return;
+  }
+  log.emplace_back(item, rule);
 }
 
 void offer_remedy(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
@@ -58,12 +62,12 @@ void offer_remedy(Evaluation& eval, const ActionInfo& action, std::uint32_t rule
       return;
     }
     auto& kept = s.amounts[action.target];
-    kept = s.offered[action.target] ? std::max(kept, amount) : amount;
+    kept = s.offered.test(action.target) ? std::max(kept, amount) : amount;
     if (trace) note(eval, "remedy {} {}", info.id, money_text(eval, amount));
   } else if (trace) {
     note(eval, "remedy {}", info.id);
   }
-  s.offered[action.target] = 1;
+  s.offered.set(action.target);
   record(s.remedy_rules, action.target, rule);
 }
 
@@ -91,7 +95,7 @@ void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
       set_fact(eval, action);
       break;
     case ActionInfo::Kind::involve:
-      eval.s.departments[action.target] = 1;
+      eval.s.departments.set(action.target);
       if (trace) note(eval, "involve {}", policy.departments[action.target].id);
       break;
     case ActionInfo::Kind::escalate:
@@ -102,7 +106,7 @@ void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
       }
       break;
     case ActionInfo::Kind::say:
-      eval.s.said[action.target] = 1;
+      eval.s.said.set(action.target);
       record(eval.s.step_rules, action.target, rule);
       if (trace) note(eval, "say {}", policy.steps[action.target].id);
       break;
@@ -113,13 +117,11 @@ void start_trace(Evaluation& eval, const RuleInfo& rule) {
   close_entry(eval);
   auto& entry = next(eval.s.trace, eval.s.trace_used);
   entry.rule = rule.id;
-  if (rule.group >= 0) {
-    entry.group = eval.policy.groups[static_cast<std::size_t>(rule.group)].id;
-  } else {
-    entry.group.clear();
-  }
+  entry.group = rule.group >= 0
+                    ? std::string_view{eval.policy.groups[static_cast<std::size_t>(rule.group)].id}
+                    : std::string_view{};
   entry.outcome = TraceEntry::Outcome::not_matched;
-  entry.note.clear();
+  entry.note = {};
   std::size_t read = 0;
   if (rule.when) {
     for (auto slot : rule.when->reads) {
@@ -141,42 +143,84 @@ void start_trace(Evaluation& eval, const RuleInfo& rule) {
 
 }  // namespace
 
-void run_rules(Evaluation& eval) {
+namespace {
+
+bool tests_pass(const CompiledPolicy& policy, std::uint32_t rule,
+                const std::vector<std::int64_t>& slots) {
+  for (auto t = policy.test_begin[rule]; t < policy.test_begin[rule + 1]; ++t) {
+    const auto& test = policy.fact_tests[t];
+    if (!test.passes(slots[test.slot])) return false;
+  }
+  return true;
+}
+
+/// Runs one rule: its group's hit policy, its category guard and fact tests, its condition,
+/// its actions. With a trace, records the evaluation whatever the outcome.
+void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
   const auto& policy = eval.policy;
   auto& s = eval.s;
   const bool trace = eval.options.trace;
-  const auto category = static_cast<std::int32_t>(s.slots[slot(Builtin::category)]);
-  // Without a trace, only the rules the index admits for this category are walked; with one,
-  // every rule is reported, and those outside their category guard as not matched.
-  const auto& order = !trace && !policy.rules_by_category.empty()
-                          ? policy.rules_by_category[static_cast<std::size_t>(category)]
-                          : policy.evaluation_order;
-  for (const auto index : order) {
-    const auto& rule = policy.rules[index];
-    const auto group = static_cast<std::size_t>(rule.group);
-    const bool first_group = rule.group >= 0 && policy.groups[group].hit == HitPolicy::first;
-    if (trace) start_trace(eval, rule);
-    if (first_group && s.group_fired[group]) {
-      if (trace) {
-        s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;
-        s.trace[s.trace_used - 1].note = "an earlier rule of this 'first' group fired";
-      }
-      continue;
+  const auto& rule = policy.rules[index];
+  const auto group = static_cast<std::size_t>(rule.group);
+  const bool first_group = rule.group >= 0 && policy.groups[group].hit == HitPolicy::first;
+  if (trace) start_trace(eval, rule);
+  if (first_group && s.group_fired[group]) {
+    if (trace) {
+      s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;
+      s.trace[s.trace_used - 1].note = "an earlier rule of this 'first' group fired";
     }
-    const auto& [first, last] = policy.category_guard[index];
-    if (category < first || category >= last) continue;
-    try {
-      if (rule.when && expr::evaluate(*rule.when, s.slots) == 0) continue;
-      s.fired.push_back(index);
-      if (rule.group >= 0) s.group_fired[group] = 1;
-      if (trace) s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::fired;
-      for (const auto& action : rule.actions) apply(eval, action, index);
-    } catch (const expr::EvaluationError& e) {
-      overflow(rule, e);
+    return;
+  }
+  const auto& [first, last] = policy.category_guard[index];
+  if (category < first || category >= last || !tests_pass(policy, index, s.slots)) return;
+  try {
+    if (!policy.tests_decide[index] && rule.when && expr::evaluate(*rule.when, s.slots) == 0) {
+      return;
     }
+    s.fired.push_back(index);
+    if (rule.group >= 0) s.group_fired[group] = 1;
+    if (trace) s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::fired;
+    for (const auto& action : rule.actions) apply(eval, action, index);
+  } catch (const expr::EvaluationError& e) {
+    overflow(rule, e);
+  }
+}
+
+/// The rules of a category bucket that the incident's value of the bucket's key fact reaches,
+/// in evaluation order.
+void run_bucket(Evaluation& eval, const CategoryBucket& bucket, std::int32_t category) {
+  if (bucket.by_bound.empty()) {
+    for (const auto index : bucket.rules) run_rule(eval, index, category);
+    return;
+  }
+  auto& reached = eval.s.reached;
+  reached.resize(bucket.rules.size());
+  reached.reset();
+  for (const auto position : bucket.unbounded) reached.set(position);
+  const auto value = eval.s.slots[bucket.key_slot];
+  const auto end =
+      std::upper_bound(bucket.by_bound.begin(), bucket.by_bound.end(), value,
+                       [](std::int64_t v, const auto& entry) { return v < entry.first; });
+  for (auto it = bucket.by_bound.begin(); it != end; ++it) reached.set(it->second);
+  for (auto p = reached.find_first(); p != Scratch::Bits::npos; p = reached.find_next(p)) {
+    run_rule(eval, bucket.rules[p], category);
+  }
+}
+
+}  // namespace
+
+void run_rules(Evaluation& eval) {
+  const auto& policy = eval.policy;
+  const auto category = static_cast<std::int32_t>(eval.s.slots[slot(Builtin::category)]);
+  // Without a trace, only the rules the index admits for this incident are visited; with one,
+  // every rule is reported, and those outside their guard or tests as not matched.
+  if (!eval.options.trace && !policy.rules_by_category.empty()) {
+    run_bucket(eval, policy.rules_by_category[static_cast<std::size_t>(category)], category);
+  } else {
+    for (const auto index : policy.evaluation_order) run_rule(eval, index, category);
   }
   close_entry(eval);
-  s.trace.resize(s.trace_used);
+  eval.s.trace.resize(eval.s.trace_used);
 }
 
 }  // namespace redress::detail

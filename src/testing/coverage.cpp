@@ -17,7 +17,7 @@ double Coverage::percent() const {
 
 Coverage coverage(const CompiledPolicy& policy, const std::vector<SuiteResult>& suites) {
   Coverage result;
-  std::unordered_map<std::string, std::size_t> index;
+  std::unordered_map<std::string_view, std::size_t> index;  // views into `policy`
   for (const auto& rule : policy.rules) {
     index.emplace(rule.id, result.rules.size());
     result.rules.push_back({rule.id, rule.location, 0});

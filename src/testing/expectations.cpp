@@ -38,13 +38,17 @@ struct Checker {
     for (const auto& item : node) out.push_back(item.as<std::string>());
     return out;
   }
-  void equal(const YAML::Node& node, const std::string& field, const std::string& actual) {
+  void equal(const YAML::Node& node, const std::string& field, std::string_view actual) {
     const auto expected = node.as<std::string>();
-    if (expected != actual) mismatch(node, field, expected, actual);
+    if (expected != actual) mismatch(node, field, expected, std::string(actual));
   }
+  template <typename Text>
   void equal_list(const YAML::Node& node, const std::string& field,
-                  const std::vector<std::string>& actual) {
-    if (auto expected = list(node, field); expected && *expected != actual) {
+                  const std::vector<Text>& actual) {
+    const auto differs = [&actual](const std::vector<std::string>& expected) {
+      return !std::equal(expected.begin(), expected.end(), actual.begin(), actual.end());
+    };
+    if (auto expected = list(node, field); expected && differs(*expected)) {
       mismatch(node, field, fmt::format("[{}]", fmt::join(*expected, ", ")),
                fmt::format("[{}]", fmt::join(actual, ", ")));
     }
@@ -74,7 +78,7 @@ struct Checker {
 
 std::vector<std::string> remedy_ids(const Decision& d) {
   std::vector<std::string> ids;
-  for (const auto& r : d.remedies) ids.push_back(r.id);
+  for (const auto& r : d.remedies) ids.emplace_back(r.id);
   return ids;
 }
 
@@ -145,7 +149,7 @@ void check_coverage(Checker& c, const YAML::Node& node, bool covered) {
 
 void check_communication(Checker& c, const YAML::Node& node) {
   std::vector<std::string> said;
-  for (const auto& step : c.decision.communication) said.push_back(step.id);
+  for (const auto& step : c.decision.communication) said.emplace_back(step.id);
   const auto wanted = c.list(node, "communication");
   if (!wanted) return;
   // The listed steps must all be said, in this relative order.
@@ -208,7 +212,7 @@ const std::map<std::string, Check>& checks() {
       {"warnings",
        [](Checker& c, const YAML::Node& n) {
          std::vector<std::string> codes;
-         for (const auto& w : c.decision.warnings) codes.push_back(w.code);
+         for (const auto& w : c.decision.warnings) codes.emplace_back(w.code);
          c.equal_list(n, "warnings", codes);
        }},
   };

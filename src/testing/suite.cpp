@@ -134,11 +134,8 @@ std::string describe_failure(const CaseResult& result) {
                        m.expected, m.actual);
   }
   if (result.decision) {
-    std::vector<std::string> fired;
-    for (const auto& t : result.decision->trace) {
-      if (t.outcome == TraceEntry::Outcome::fired) fired.push_back(t.rule);
-    }
-    out += fmt::format("  rules fired, in order: {}\n", fmt::join(fired, ", "));
+    out +=
+        fmt::format("  rules fired, in order: {}\n", fmt::join(result.decision->rules_fired, ", "));
   }
   return out;
 }

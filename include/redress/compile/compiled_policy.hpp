@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <iosfwd>
-#include <map>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,24 +52,23 @@ struct FactInfo {
   SourceLocation location;                    ///< the declaration; unknown for built-in facts
 };
 
-/// Texts by locale code ("en", "zh", ...).
-using LocalizedStrings = std::map<std::string, std::string>;
-
 /// A remedy of the catalogue, as rules offer it.
 struct RemedyInfo {
   std::string id;               ///< unique among remedies
   std::vector<Justice> covers;  ///< the justice dimensions it addresses
   bool monetary = false;        ///< offered with an amount in the policy's currency
   bool goodwill = false;        ///< counts against authority; false means restitution
-  LocalizedStrings text;        ///< what to tell the customer
-  SourceLocation location;      ///< the catalogue entry
+  /// What to tell the customer, one text per CompiledPolicy::locales entry (same index); a
+  /// locale the policy gives no text in holds the default locale's text, else any text given.
+  std::vector<std::string> text;
+  SourceLocation location;  ///< the catalogue entry
 };
 
 /// A communication step of the catalogue.
 struct StepInfo {
-  std::string id;           ///< unique among steps
-  LocalizedStrings text;    ///< what to say
-  SourceLocation location;  ///< the catalogue entry
+  std::string id;                 ///< unique among steps
+  std::vector<std::string> text;  ///< what to say, per locale (as RemedyInfo::text)
+  SourceLocation location;        ///< the catalogue entry
 };
 
 /// A department of the catalogue.
@@ -129,10 +128,42 @@ struct GroupInfo {
   SourceLocation location;             ///< the list entry
 };
 
+/// A test a rule's condition makes on one fact that no rule sets (a fact of the incident or of
+/// the host), read off a top-level conjunct such as `severity >= 3`, `tier == gold`,
+/// `emotion in [angry, aggrieved]` or `safety_critical`. Being about a fact no rule changes, it
+/// can be checked before any rule runs.
+struct FactTest {
+  /// `range`: lo <= value <= hi; `mask`: bit `value` of `mask` is set (enum membership).
+  enum class Kind : std::uint8_t { range, mask };
+  Kind kind = Kind::range;                                     ///< which test
+  std::uint32_t slot = 0;                                      ///< the fact tested
+  std::int64_t lo = std::numeric_limits<std::int64_t>::min();  ///< for range
+  std::int64_t hi = std::numeric_limits<std::int64_t>::max();  ///< for range
+  std::uint64_t mask = 0;                                      ///< for mask
+
+  /// Whether a fact value passes the test.
+  [[nodiscard]] bool passes(std::int64_t value) const {
+    if (kind == Kind::range) return lo <= value && value <= hi;
+    return value >= 0 && value < 64 && ((mask >> value) & 1U) != 0;
+  }
+};
+
+/// The rules one category admits, as deciding without a trace walks them.
+struct CategoryBucket {
+  std::vector<std::uint32_t>
+      rules;  ///< the rules whose category guard admits it, in evaluation order
+  /// When not empty: rules with a lower bound on the fact in `key_slot`, as (bound, position
+  /// in `rules`) sorted by bound. An incident whose value is below a rule's bound cannot fire
+  /// it, so only the prefix of bounds <= the value is visited (with `unbounded`).
+  std::vector<std::pair<std::int64_t, std::uint32_t>> by_bound;
+  std::vector<std::uint32_t> unbounded;  ///< positions in `rules` without such a bound
+  std::uint32_t key_slot = 0;            ///< the fact `by_bound` is sorted on
+};
+
 /// A policy ready to decide with. Built only by compile_policy() (or load_policy()) and handed
 /// out as std::shared_ptr<const CompiledPolicy>: immutable after compilation, so one instance
 /// may be read by any number of threads at once. Indices are 0-based positions in its vectors.
-struct CompiledPolicy {
+struct CompiledPolicy : std::enable_shared_from_this<CompiledPolicy> {
   PolicyIdentity identity;           ///< id, version and source hash
   std::string file;                  ///< the name it was loaded under
   Currency currency;                 ///< every amount in decisions and incidents uses it
@@ -168,10 +199,16 @@ struct CompiledPolicy {
   /// cannot hold, read off a top-level `category == X` / `category in X` conjunct; every
   /// category when the condition says nothing about it.
   std::vector<std::pair<std::int32_t, std::int32_t>> category_guard;
-  /// Per category: the rules whose guard admits it, in evaluation order. Deciding without a
-  /// trace walks only these, so rules about other categories cost nothing. Empty when the
-  /// table would be too large (then every rule's guard is checked instead).
-  std::vector<std::vector<std::uint32_t>> rules_by_category;
+  /// Per rule: its fact tests are fact_tests[test_begin[r], test_begin[r + 1]).
+  std::vector<std::uint32_t> test_begin;
+  std::vector<FactTest> fact_tests;  ///< every rule's, rule after rule
+  /// Per rule: 1 when the category guard and the fact tests are the whole condition, so that
+  /// passing them is the condition holding and the compiled condition need not run.
+  std::vector<std::uint8_t> tests_decide;
+  /// Per category: the rules it admits. Deciding without a trace walks only these, so rules
+  /// about other categories cost nothing, and rules whose bound the incident is below are not
+  /// visited. Empty when the table would be too large (then every rule's guard is checked).
+  std::vector<CategoryBucket> rules_by_category;
 
   /// Slot of a fact by name, or nullopt. A linear search: resolve once, not per decision.
   [[nodiscard]] std::optional<std::uint32_t> fact_slot(std::string_view name) const;

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,14 +18,14 @@ namespace redress {
 
 /// A fact and its value, as echoed in a decision or read by a rule.
 struct NamedValue {
-  std::string name;  ///< the fact's name
-  FactValue value;   ///< its value; Symbol{"***"} for a fact the policy declares sensitive
+  std::string_view name;  ///< the fact's name
+  FactValue value;        ///< its value; Symbol{"***"} for a fact the policy declares sensitive
 };
 
 /// The incident as the policy understood it, with the derived facts the rules set.
 struct Classification {
-  std::string category;                             ///< the incident's category id
-  std::vector<std::string> category_path;           ///< root first: core, core.unavailable, ...
+  std::string_view category;                        ///< the incident's category id
+  std::vector<std::string_view> category_path;      ///< root first: core, core.unavailable, ...
   FailureType failure_type = FailureType::outcome;  ///< given, or the category's declared type
   Magnitude magnitude = Magnitude::minor;           ///< as in the incident
   Emotion emotion = Emotion::calm;                  ///< as in the incident
@@ -37,24 +39,24 @@ struct Classification {
 /// A remedy the decision offers. Monetary amounts are > 0: a rule that computes zero or less
 /// offers nothing; when several rules offer the same remedy, the largest amount wins.
 struct RemedyOffer {
-  std::string id;                  ///< the remedy's id in the policy's catalogue
-  std::optional<Money> amount;     ///< set for monetary remedies
-  std::vector<Justice> covers;     ///< dimensions this remedy addresses
-  bool goodwill = false;           ///< counts against authority (else restitution)
-  std::string text;                ///< in the requested locale
-  std::vector<std::string> rules;  ///< ids of the rules that recommended it
+  std::string_view id;                  ///< the remedy's id in the policy's catalogue
+  std::optional<Money> amount;          ///< set for monetary remedies
+  std::vector<Justice> covers;          ///< dimensions this remedy addresses
+  bool goodwill = false;                ///< counts against authority (else restitution)
+  std::string_view text;                ///< in the requested locale
+  std::vector<std::string_view> rules;  ///< ids of the rules that recommended it
 };
 
 /// Whether the offered remedies address one justice deficit the customer indicated.
 struct JusticeCoverage {
   Justice dimension = Justice::outcome;  ///< the deficit
   bool covered = false;                  ///< true when `by` is not empty
-  std::vector<std::string> by;           ///< remedies that cover it
+  std::vector<std::string_view> by;      ///< remedies that cover it
 };
 
 /// When the case must be answered and resolved, from the SLA target for the decided priority.
 struct Deadlines {
-  std::string calendar;            ///< id of the SLA calendar; empty when wall-clock only
+  std::string_view calendar;       ///< id of the SLA calendar; empty when wall-clock only
   Duration first_response_target;  ///< as written in the policy
   Duration resolution_target;      ///< as written in the policy
   /// Incident::reported_at plus the target, in the calendar's UTC offset (without a calendar,
@@ -65,26 +67,26 @@ struct Deadlines {
 
 /// A communication step the decision asks for, in the policy's catalogue order.
 struct CommunicationStep {
-  std::string id;                  ///< the step's id in the policy
-  std::string text;                ///< in the requested locale
-  std::vector<std::string> rules;  ///< ids of the rules that asked for it
+  std::string_view id;                  ///< the step's id in the policy
+  std::string_view text;                ///< in the requested locale
+  std::vector<std::string_view> rules;  ///< ids of the rules that asked for it
 };
 
 /// Something the host should know about the decision; not an error.
 struct Warning {
-  std::string code;     ///< stable: coverage.uncovered or authority.exceeded
-  std::string message;  ///< one sentence for people
+  std::string_view code;  ///< stable: coverage.uncovered or authority.exceeded
+  std::string message;    ///< one sentence for people
 };
 
 /// One rule's evaluation. `read` holds every fact its condition reads, with the value seen.
 /// Sensitive facts are shown as "***".
 struct TraceEntry {
-  std::string rule;   ///< the rule's id
-  std::string group;  ///< empty when not in a group
+  std::string_view rule;   ///< the rule's id
+  std::string_view group;  ///< empty when not in a group
   /// What happened: the rule fired, its condition was false, or it was not evaluated because an
   /// earlier rule of its `first` group fired.
   enum class Outcome { fired, not_matched, skipped } outcome = Outcome::not_matched;  ///< result
-  std::string note;                  ///< why skipped, or what an action did
+  std::string_view note;             ///< why skipped; empty otherwise
   std::vector<NamedValue> read;      ///< facts the condition reads, before it ran
   std::vector<std::string> actions;  ///< human-readable actions taken, in order
 };
@@ -97,6 +99,13 @@ struct PolicyIdentity {
 };
 
 /// The output of decide(). Money amounts are in the policy's currency.
+///
+/// Ids and texts that come from the policy (remedy, step, role, department, rule and fact
+/// names, category ids, texts) are std::string_views into the compiled policy, so deciding
+/// copies no strings. The decision keeps that policy alive through `policy_storage` when the
+/// policy is owned by a std::shared_ptr (as compile_policy() and load_policy() hand it out):
+/// a Decision, and its copies, stay valid after the host drops the policy or reloads another.
+/// Copy a view into a std::string to keep it beyond the Decision's lifetime.
 struct Decision {
   std::string incident_id;                ///< Incident::id
   PolicyIdentity policy;                  ///< the policy that decided
@@ -108,16 +117,19 @@ struct Decision {
   Money compensation_total;               ///< every monetary remedy
   Money goodwill_total;                   ///< counts against authority
   Money restitution_total;                ///< never counts against authority
-  std::string owner;                      ///< role that owns the case
+  std::string_view owner;                 ///< role that owns the case
   std::optional<Money> owner_authority;   ///< empty when unlimited
-  std::vector<std::string> escalation_path;      ///< entry role first, owner last
-  std::vector<std::string> departments;          ///< in declaration order
-  std::vector<CommunicationStep> communication;  ///< steps to take, in catalogue order
-  std::vector<Warning> warnings;                 ///< uncovered deficits, exceeded authority
+  std::vector<std::string_view> escalation_path;  ///< entry role first, owner last
+  std::vector<std::string_view> departments;      ///< in declaration order
+  std::vector<CommunicationStep> communication;   ///< steps to take, in catalogue order
+  std::vector<Warning> warnings;                  ///< uncovered deficits, exceeded authority
   /// Ids of the rules that fired, in evaluation order; always filled (audit records need it).
   /// Not part of the decision JSON, which carries the same in its trace.
-  std::vector<std::string> rules_fired;
+  std::vector<std::string_view> rules_fired;
   std::vector<TraceEntry> trace;  ///< filled only when tracing is asked for
+  /// Keeps alive the policy the string_views above point into; empty for a decision built by
+  /// hand or by a policy not owned by a std::shared_ptr (then the policy must outlive it).
+  std::shared_ptr<const void> policy_storage;
 };
 
 }  // namespace redress

@@ -25,7 +25,9 @@ void write_header(const Decision& d, std::string& out) {
   out += "\n";
   if (!c.derived.empty()) {
     std::vector<std::string> facts;
-    for (const auto& [name, value] : c.derived) facts.push_back(name + "=" + to_string(value));
+    for (const auto& [name, value] : c.derived) {
+      facts.push_back(fmt::format("{}={}", name, to_string(value)));
+    }
     out += fmt::format("  derived     {}\n", fmt::join(facts, ", "));
   }
   out += fmt::format("  priority    P{}\n", d.priority);
@@ -67,7 +69,7 @@ void write_handling(const Decision& d, std::string& out) {
     out += "How to talk\n";
     int n = 1;
     for (const auto& step : d.communication) {
-      out += fmt::format("  {}. {}{}\n", n++, step.id, step.text.empty() ? "" : ": " + step.text);
+      out += fmt::format("  {}. {}{}{}\n", n++, step.id, step.text.empty() ? "" : ": ", step.text);
     }
   }
   for (const auto& w : d.warnings) out += fmt::format("warning[{}]: {}\n", w.code, w.message);
@@ -82,7 +84,9 @@ void write_trace(const Decision& d, std::string& out) {
     out += fmt::format("  {} {}", mark, t.rule);
     if (!t.read.empty()) {
       std::vector<std::string> reads;
-      for (const auto& [name, value] : t.read) reads.push_back(name + "=" + to_string(value));
+      for (const auto& [name, value] : t.read) {
+        reads.push_back(fmt::format("{}={}", name, to_string(value)));
+      }
       out += fmt::format("  [{}]", fmt::join(reads, ", "));
     }
     if (!t.note.empty()) out += fmt::format("  ({})", t.note);

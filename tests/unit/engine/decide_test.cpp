@@ -106,7 +106,7 @@ redress::Money cny(std::int64_t minor) {
 
 std::vector<std::string> remedy_ids(const redress::Decision& d) {
   std::vector<std::string> ids;
-  for (const auto& r : d.remedies) ids.push_back(r.id);
+  for (const auto& r : d.remedies) ids.emplace_back(r.id);
   return ids;
 }
 
@@ -119,9 +119,9 @@ TEST_CASE("goodwill decides the owner; restitution does not", "[engine]") {
   CHECK(remedy_ids(d) == std::vector<std::string>{"apology", "voucher"});
   CHECK(d.goodwill_total == cny(60000));
   CHECK(d.owner == "lead");
-  CHECK(d.escalation_path == std::vector<std::string>{"agent", "lead"});
+  CHECK(d.escalation_path == std::vector<std::string_view>{"agent", "lead"});
   CHECK(d.owner_authority == cny(200000));
-  CHECK(d.departments == std::vector<std::string>{"sales"});
+  CHECK(d.departments == std::vector<std::string_view>{"sales"});
 
   auto billing = incident("process.billing");
   billing.loss = cny(900000);  // a 9000 CNY reversal is restitution
@@ -129,7 +129,7 @@ TEST_CASE("goodwill decides the owner; restitution does not", "[engine]") {
   CHECK(d.restitution_total == cny(900000));
   CHECK(d.goodwill_total == cny(0));
   CHECK(d.owner == "agent");
-  CHECK(d.escalation_path == std::vector<std::string>{"agent"});
+  CHECK(d.escalation_path == std::vector<std::string_view>{"agent"});
 }
 
 TEST_CASE("goodwill above the top role's authority warns", "[engine]") {
@@ -144,7 +144,7 @@ TEST_CASE("goodwill above the top role's authority warns", "[engine]") {
 TEST_CASE("escalate raises the owner even without money", "[engine]") {
   const auto d = redress::decide(*policy(), incident("conduct.rude"));
   CHECK(d.owner == "lead");
-  CHECK(d.escalation_path == std::vector<std::string>{"agent", "lead"});
+  CHECK(d.escalation_path == std::vector<std::string_view>{"agent", "lead"});
 }
 
 TEST_CASE("a remedy recommended twice is listed once with the larger amount", "[engine]") {
@@ -154,7 +154,7 @@ TEST_CASE("a remedy recommended twice is listed once with the larger amount", "[
   REQUIRE(d.remedies.size() == 2);
   CHECK(d.remedies[1].id == "voucher");
   CHECK(d.remedies[1].amount == cny(10000));
-  CHECK(d.remedies[1].rules == std::vector<std::string>{"stock-voucher", "big-voucher"});
+  CHECK(d.remedies[1].rules == std::vector<std::string_view>{"stock-voucher", "big-voucher"});
 }
 
 TEST_CASE("a monetary remedy worth nothing is not offered", "[engine]") {
@@ -184,7 +184,7 @@ TEST_CASE("readers of a derived fact run after its setters; priority clamps", "[
   // mark-vip is written after raise-for-vip but must run first; then urgency sets 2, and the
   // raise (priority - 5) clamps to 1.
   std::vector<std::string> order;
-  for (const auto& t : d.trace) order.push_back(t.rule);
+  for (const auto& t : d.trace) order.emplace_back(t.rule);
   const auto pos = [&](const std::string& id) {
     return std::find(order.begin(), order.end(), id) - order.begin();
   };
@@ -214,7 +214,7 @@ TEST_CASE("justice coverage names the remedies, and warns on a gap", "[engine]")
   CHECK(d.coverage[0].dimension == redress::Justice::outcome);
   CHECK_FALSE(d.coverage[0].covered);
   CHECK(d.coverage[1].covered);
-  CHECK(d.coverage[1].by == std::vector<std::string>{"apology"});
+  CHECK(d.coverage[1].by == std::vector<std::string_view>{"apology"});
   REQUIRE(d.warnings.size() == 1);
   CHECK(d.warnings[0].code == "coverage.uncovered");
 }
@@ -286,4 +286,67 @@ TEST_CASE("ranges the reader enforces are enforced for incidents built in code",
     CHECK(e.diagnostics().items()[1].message ==
           "history.prior_failures must be 0 or more, found -1");
   }
+}
+
+TEST_CASE("a decision keeps its policy alive; its views stay valid", "[engine]") {
+  constexpr const char* kSmall = R"(
+policy: {id: small, version: "1", currency: CNY, locales: [en, zh]}
+remedies:
+  - {id: apology, covers: [interactional], text: {en: Say sorry.}}
+  - {id: explanation, covers: [procedural], text: {zh: 解释。, fr: Expliquer.}}
+roles:
+  - {id: agent, authority: unlimited, entry: true}
+sla:
+  default_priority: 1
+  targets: [{priority: 1, first_response: 1h, resolution: 1d}]
+rules:
+  - id: always
+    then: [{remedy: apology}, {remedy: explanation}]
+)";
+  auto owned = redress::load_policy(kSmall, "small.yaml").policy;
+  REQUIRE(owned != nullptr);
+  const auto* raw = owned.get();
+  redress::Decision d;
+  redress::decide(*owned, incident("core.slow"), d, {true, "zh"});
+  CHECK(d.policy_storage.get() == static_cast<const void*>(raw));
+  owned.reset();  // the host drops the policy (a reload, say): the decision still holds it
+  REQUIRE(d.remedies.size() == 2);
+  CHECK(d.remedies[0].id == "apology");
+  CHECK(d.remedies[0].text == "Say sorry.");  // no zh text: the default locale's
+  CHECK(d.remedies[1].text == "解释。");
+  CHECK(d.remedies[1].rules == std::vector<std::string_view>{"always"});
+  CHECK(d.trace.at(0).rule == "always");
+  CHECK(d.owner == "agent");
+  const auto copy = d;  // copies share the policy
+  CHECK(copy.policy_storage == d.policy_storage);
+
+  // Reused with another policy, the decision lets go of the first one.
+  const std::weak_ptr<const void> first = d.policy_storage;
+  redress::decide(*policy(), incident("core.slow"), d);
+  CHECK(d.policy_storage.get() == static_cast<const void*>(policy().get()));
+  CHECK(d.policy.id == "shop");
+  CHECK_FALSE(first.expired());  // `copy` still holds it
+}
+
+TEST_CASE("texts fall back to the default locale, else to any text given", "[engine]") {
+  constexpr const char* kTexts = R"(
+policy: {id: texts, version: "1", currency: CNY, locales: [zh, en]}
+remedies:
+  - {id: only_fr, text: {fr: Pardon.}}
+  - {id: only_zh, text: {zh: 道歉。}}
+roles:
+  - {id: agent, authority: unlimited, entry: true}
+sla:
+  default_priority: 1
+  targets: [{priority: 1, first_response: 1h, resolution: 1d}]
+rules:
+  - id: always
+    then: [{remedy: only_fr}, {remedy: only_zh}]
+)";
+  const auto compiled = redress::load_policy(kTexts, "texts.yaml").policy;
+  REQUIRE(compiled != nullptr);
+  const auto d = redress::decide(*compiled, incident("core.slow"), {false, "en"});
+  REQUIRE(d.remedies.size() == 2);
+  CHECK(d.remedies[0].text == "Pardon.");  // neither en nor the default zh: the one given
+  CHECK(d.remedies[1].text == "道歉。");   // no en: the default locale's
 }

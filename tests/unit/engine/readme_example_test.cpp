@@ -18,7 +18,7 @@ TEST_CASE("the README example decides with the built-in policy", "[engine][readm
   CHECK(decision.policy.id == "default");
   CHECK_THAT(decision.policy.hash, Catch::StartsWith("sha256:"));
   CHECK(decision.classification.category_path ==
-        std::vector<std::string>{"core", "core.unavailable"});
+        std::vector<std::string_view>{"core", "core.unavailable"});
   CHECK_FALSE(decision.remedies.empty());
   CHECK(decision.escalation_path.front() == "frontline");
   CHECK_THAT(json, Catch::Contains("\"incident\": \"T-1\""));

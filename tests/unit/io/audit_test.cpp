@@ -67,7 +67,7 @@ TEST_CASE("an audit record names the policy, the input digest, the rules and the
   // rules_fired: the fired rules of the trace, in evaluation order.
   std::vector<std::string> fired;
   for (const auto& entry : c.decision.trace) {
-    if (entry.outcome == redress::TraceEntry::Outcome::fired) fired.push_back(entry.rule);
+    if (entry.outcome == redress::TraceEntry::Outcome::fired) fired.emplace_back(entry.rule);
   }
   REQUIRE_FALSE(fired.empty());
   CHECK(record["rules_fired"].get<std::vector<std::string>>() == fired);
@@ -75,7 +75,9 @@ TEST_CASE("an audit record names the policy, the input digest, the rules and the
   const auto& outcome = record["outcome"];
   CHECK(outcome["priority"] == c.decision.priority);
   CHECK(outcome["owner"] == c.decision.owner);
-  CHECK(outcome["escalation_path"].get<std::vector<std::string>>() == c.decision.escalation_path);
+  const std::vector<std::string> path(c.decision.escalation_path.begin(),
+                                      c.decision.escalation_path.end());
+  CHECK(outcome["escalation_path"].get<std::vector<std::string>>() == path);
   CHECK(outcome["compensation_total"]["minor"] == c.decision.compensation_total.minor());
   REQUIRE(outcome["remedies"].size() == c.decision.remedies.size());
   for (std::size_t i = 0; i < c.decision.remedies.size(); ++i) {

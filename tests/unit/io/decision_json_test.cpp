@@ -259,11 +259,12 @@ TEST_CASE("decision JSON: nasty strings, empty lists and extreme numbers", "[io]
       "mixed \x01\xe4\xb8\xad\x02\xc3\xa9\x1f\\\"",
   };
 
+  const std::vector<std::string_view> views(nasty.begin(), nasty.end());
   Decision d;
   d.incident_id = nasty[4];
   d.policy = {nasty[2], nasty[5], nasty[0]};
   d.classification.category = nasty[3];
-  d.classification.category_path = nasty;
+  d.classification.category_path = views;
   d.classification.intensity = std::numeric_limits<std::int64_t>::min();
   d.classification.deficits = {Justice::outcome, Justice::interactional};
   d.classification.derived = {{nasty[7], FactValue(true)},
@@ -282,7 +283,7 @@ TEST_CASE("decision JSON: nasty strings, empty lists and extreme numbers", "[io]
                         {Justice::outcome},
                         true,
                         nasty[13],
-                        nasty});
+                        views});
   d.coverage.push_back({Justice::outcome, true, {nasty[14], nasty[15]}});
   d.coverage.push_back({Justice::procedural, false, {}});
   d.compensation_total = cny(-123456789);
@@ -294,7 +295,7 @@ TEST_CASE("decision JSON: nasty strings, empty lists and extreme numbers", "[io]
   d.communication.push_back({nasty[5], nasty[6], {}});
   d.communication.push_back({"", "", {nasty[3]}});
   d.warnings.push_back({nasty[8], nasty[9]});
-  d.rules_fired = nasty;
+  d.rules_fired = views;
 
   TraceEntry fired;
   fired.rule = nasty[2];

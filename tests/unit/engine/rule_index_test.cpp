@@ -1,0 +1,234 @@
+// The rule index (src/compile/rule_index.cpp) against deciding without it: fact tests read off
+// conditions, buckets sorted by a lower bound, and, on generated policies and incidents, the
+// same decisions as a copy of the policy with the index stripped.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "redress/engine/decide.hpp"
+#include "redress/io/load_policy.hpp"
+
+namespace {
+
+constexpr const char* kHeader = R"(
+policy: {id: idx, version: "1", currency: CNY}
+taxonomy:
+  base: none
+  add:
+    - {id: a, type: outcome}
+    - {id: a.x}
+    - {id: a.y}
+    - {id: b, type: process}
+    - {id: b.z}
+facts:
+  - {id: sev, type: int, default: 0}
+  - {id: band, type: enum, values: [t0, t1, t2, t3], default: t0}
+  - {id: vip, type: bool, default: false}
+  - {id: hot, type: bool, derived: true, default: false}
+roles:
+  - {id: desk, authority: unlimited, entry: true}
+sla:
+  default_priority: 1
+  targets: [{priority: 1, first_response: 1h, resolution: 1d}]
+)";
+
+std::shared_ptr<const redress::CompiledPolicy> compile(const std::string& text) {
+  auto result = redress::load_policy(text, "idx.yaml");
+  std::string problems;
+  for (const auto& d : result.diagnostics.items()) problems += redress::render(d, text);
+  INFO(problems);
+  REQUIRE(result.policy != nullptr);
+  return result.policy;
+}
+
+/// The same policy without its index: every rule admitted everywhere, no fact tests, every
+/// condition run.
+std::shared_ptr<const redress::CompiledPolicy> without_index(const redress::CompiledPolicy& p) {
+  auto plain = std::make_shared<redress::CompiledPolicy>(p);
+  const auto n = plain->rules.size();
+  plain->rules_by_category.clear();
+  plain->category_guard.assign(n, {0, static_cast<std::int32_t>(plain->categories.size())});
+  plain->test_begin.assign(n + 1, 0);
+  plain->fact_tests.clear();
+  plain->tests_decide.assign(n, 0);
+  return plain;
+}
+
+/// A random condition of one to three conjuncts, mixing shapes the index reads (category,
+/// bounds, enum equality and membership, flags) with shapes it must leave to the condition.
+std::string random_condition(std::mt19937& rng) {
+  const std::vector<std::string> categories = {"a", "a.x", "a.y", "b", "b.z"};
+  const auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const auto conjunct = [&]() -> std::string {
+    switch (pick(16)) {
+      case 0:
+        return fmt::format("category in {}", categories[pick(5)]);
+      case 1:
+        return fmt::format("category == {}", categories[pick(5)]);
+      case 2:
+        return fmt::format("category in [{}, {}]", categories[pick(5)], categories[pick(5)]);
+      case 3:
+        return fmt::format("sev >= {}", pick(6));
+      case 4:
+        return fmt::format("sev > {}", pick(6));
+      case 5:
+        return fmt::format("sev < {}", pick(6));
+      case 6:
+        return fmt::format("{} <= sev", pick(6));
+      case 7:
+        return fmt::format("sev == {}", pick(6));
+      case 8:
+        return fmt::format("sev != {}", pick(6));
+      case 9:
+        return fmt::format("loss >= {} CNY", pick(200));
+      case 10:
+        return fmt::format("loss < {} CNY", pick(200));
+      case 11:
+        return fmt::format("band == t{}", pick(4));
+      case 12:
+        return fmt::format("band in [t{}, t{}]", pick(4), pick(4));
+      case 13:
+        return pick(2) ? "vip" : "not vip";
+      case 14:
+        return "hot";
+      default:
+        return fmt::format("(sev >= {} or vip)", pick(6));
+    }
+  };
+  std::string out = conjunct();
+  for (int i = pick(3); i > 0; --i) out += " and " + conjunct();
+  return out;
+}
+
+std::string random_policy(std::mt19937& rng, int rules) {
+  std::string text = kHeader;
+  text += "remedies:\n";
+  for (int k = 0; k < rules; ++k) text += fmt::format("  - {{id: r{}}}\n", k);
+  text += "rules:\n";
+  text += "  - {id: heat, when: \"sev >= 4\", then: [{set: {hot: \"true\"}}]}\n";
+  for (int k = 0; k < rules; ++k) {
+    text += fmt::format("  - {{id: k{}, when: \"{}\", then: [{{remedy: r{}}}]}}\n", k,
+                        random_condition(rng), k);
+  }
+  text += "  - group: one\n    hit: first\n    rules:\n";
+  for (int k = 0; k < 6; ++k) {
+    text += fmt::format("      - {{id: g{}, when: \"{}\", then: [{{remedy: r{}}}]}}\n", k,
+                        random_condition(rng), k);
+  }
+  return text;
+}
+
+redress::Incident random_incident(std::mt19937& rng) {
+  const std::vector<std::string> categories = {"a", "a.x", "a.y", "b", "b.z"};
+  redress::Incident in;
+  in.id = "i";
+  std::string error;
+  REQUIRE(redress::Timestamp::parse("2026-11-25T09:30:00+08:00", in.reported_at, error));
+  in.category = categories[rng() % 5];
+  redress::Currency cny;
+  redress::Currency::parse("CNY", cny);
+  in.loss = redress::Money(static_cast<std::int64_t>(rng() % 25000), cny);
+  in.facts.emplace("sev", redress::FactValue(static_cast<std::int64_t>(rng() % 7) - 1));
+  in.facts.emplace("band", redress::FactValue(redress::Symbol{fmt::format("t{}", rng() % 4)}));
+  in.facts.emplace("vip", redress::FactValue(rng() % 2 == 0));
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("the index reads fact tests off a condition's conjuncts", "[engine][index]") {
+  const auto policy = compile(std::string(kHeader) + R"(
+remedies: [{id: r}]
+rules:
+  - {id: bounds, when: "category in a and sev >= 3 and 100 CNY > loss and band in [t1, t3] and not vip", then: [{remedy: r}]}
+  - {id: residual, when: "sev != 2 and band == t2", then: [{remedy: r}]}
+  - {id: derived, when: "hot and sev > 1", then: [{remedy: r}]}
+  - {id: listed, when: "category in [a.x, b]", then: [{remedy: r}]}
+)");
+  const auto& p = *policy;
+  const auto tests = [&p](std::uint32_t rule) {
+    return std::vector<redress::FactTest>(p.fact_tests.begin() + p.test_begin[rule],
+                                          p.fact_tests.begin() + p.test_begin[rule + 1]);
+  };
+  const auto sev = *p.fact_slot("sev");
+  const auto band = *p.fact_slot("band");
+  const auto loss = *p.fact_slot("loss");
+  const auto vip = *p.fact_slot("vip");
+
+  const auto bounds = tests(0);
+  REQUIRE(bounds.size() == 4);
+  CHECK((bounds[0].slot == sev && bounds[0].lo == 3));
+  CHECK((bounds[1].slot == loss && bounds[1].hi == 9999));  // 100 CNY > loss: loss <= 99.99
+  CHECK((bounds[2].slot == band && bounds[2].kind == redress::FactTest::Kind::mask &&
+         bounds[2].mask == 0b1010));
+  CHECK((bounds[3].slot == vip && bounds[3].lo == 0 && bounds[3].hi == 0));
+  CHECK(p.tests_decide[0] == 1);
+  CHECK(p.category_guard[0] == std::pair<std::int32_t, std::int32_t>{0, 3});
+
+  CHECK(tests(1).size() == 1);  // band == t2; `!=` stays in the condition
+  CHECK(p.tests_decide[1] == 0);
+  CHECK(tests(2).size() == 1);  // sev > 1; `hot` is derived: rules change it
+  CHECK(tests(2)[0].lo == 2);
+  CHECK(p.tests_decide[2] == 0);
+  CHECK(p.tests_decide[3] == 0);  // a list of categories guards by its hull only
+}
+
+TEST_CASE("a category's rules are sorted on the lower bound most of them share",
+          "[engine][index]") {
+  std::string text = std::string(kHeader) + "remedies: [{id: r}]\nrules:\n";
+  for (int k = 0; k < 12; ++k) {
+    text += fmt::format(
+        "  - {{id: k{}, when: \"category in a and loss >= {} CNY\", then: "
+        "[{{remedy: r}}]}}\n",
+        k, (12 - k) * 10);
+  }
+  text += "  - {id: free, when: \"category in a and sev >= 1\", then: [{remedy: r}]}\n";
+  const auto policy = compile(text);
+  const auto& bucket = policy->rules_by_category.at(0);  // category a
+  CHECK(bucket.key_slot == *policy->fact_slot("loss"));
+  REQUIRE(bucket.by_bound.size() == 12);
+  CHECK(bucket.by_bound.front().first == 1000);  // k11: loss >= 10 CNY
+  CHECK(bucket.by_bound.back().first == 12000);  // k0
+  CHECK(bucket.unbounded == std::vector<std::uint32_t>{12});
+
+  // An incident with 35 CNY at stake reaches k9, k10, k11 (and `free`, unbounded), in order.
+  auto in = random_incident(*std::make_unique<std::mt19937>(1));
+  in.category = "a";
+  in.loss = redress::Money(3500, in.loss->currency());
+  in.facts["sev"] = redress::FactValue(std::int64_t{1});
+  const auto d = redress::decide(*policy, in);
+  CHECK(d.rules_fired == std::vector<std::string_view>{"k9", "k10", "k11", "free"});
+}
+
+TEST_CASE("deciding with the index equals deciding without it", "[engine][index]") {
+  std::mt19937 rng(20261125);
+  for (int round = 0; round < 6; ++round) {
+    const auto text = random_policy(rng, 120);
+    const auto indexed = compile(text);
+    const auto plain = without_index(*indexed);
+    const auto sorted = std::count_if(
+        indexed->rules_by_category.begin(), indexed->rules_by_category.end(),
+        [](const redress::CategoryBucket& bucket) { return !bucket.by_bound.empty(); });
+    CHECK(sorted > 0);  // the generated policies exercise the sorted path
+    redress::Decision fast, slow, traced;
+    for (int i = 0; i < 400; ++i) {
+      const auto in = random_incident(rng);
+      redress::decide(*indexed, in, fast);
+      redress::decide(*plain, in, slow);
+      redress::decide(*indexed, in, traced, {true, ""});
+      INFO("round " << round << ", incident " << i << ", category " << in.category);
+      REQUIRE(fast.rules_fired == slow.rules_fired);
+      REQUIRE(traced.rules_fired == slow.rules_fired);
+      REQUIRE(fast.remedies.size() == slow.remedies.size());
+      for (std::size_t r = 0; r < fast.remedies.size(); ++r) {
+        CHECK(fast.remedies[r].id == slow.remedies[r].id);
+        CHECK(fast.remedies[r].rules == slow.remedies[r].rules);
+      }
+    }
+  }
+}
