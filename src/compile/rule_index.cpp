@@ -24,7 +24,7 @@ using expr::Operator;
 using expr::TypeKind;
 
 // A table of categories x rules beyond this many entries is not worth its memory.
-constexpr std::size_t kMaxIndexEntries = std::size_t{1} << 22;
+constexpr std::size_t kMaxIndexEntries = std::size_t{1} << 21;
 // A category sorts its rules on a bound only when this many of them have one.
 constexpr std::size_t kMinBoundedRules = 8;
 
@@ -192,8 +192,8 @@ void read_conjuncts(const CompiledPolicy& p, const Node& node, ConditionFacts& o
 /// The fact most of a bucket's rules bound from below, if enough do, sorts the bucket.
 void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
   std::map<std::uint32_t, std::size_t> bounded;  // slot -> rules with a lower bound on it
-  for (const auto r : bucket.rules) {
-    for (auto t = p.test_begin[r]; t < p.test_begin[r + 1]; ++t) {
+  for (const auto& entry : bucket.rules) {
+    for (auto t = entry.first_test; t < entry.first_test + entry.tests; ++t) {
       const auto& test = p.fact_tests[t];
       if (test.kind == FactTest::Kind::range &&
           test.lo != std::numeric_limits<std::int64_t>::min()) {
@@ -207,9 +207,9 @@ void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
   if (best == bounded.end() || best->second < kMinBoundedRules) return;
   bucket.key_slot = best->first;
   for (std::uint32_t position = 0; position < bucket.rules.size(); ++position) {
-    const auto r = bucket.rules[position];
+    const auto& entry = bucket.rules[position];
     auto bound = std::numeric_limits<std::int64_t>::min();
-    for (auto t = p.test_begin[r]; t < p.test_begin[r + 1]; ++t) {
+    for (auto t = entry.first_test; t < entry.first_test + entry.tests; ++t) {
       const auto& test = p.fact_tests[t];
       if (test.kind == FactTest::Kind::range && test.slot == bucket.key_slot) {
         bound = std::max(bound, test.lo);
@@ -232,9 +232,10 @@ void index_rules(CompileContext& ctx) {
   const auto all = Interval{0, static_cast<std::int32_t>(p.categories.size())};
   p.category_guard.assign(p.rules.size(), all);
   p.tests_decide.assign(p.rules.size(), 1);
-  p.test_begin.assign(1, 0);
+  p.test_range.assign(p.rules.size(), {0, 0});
   p.fact_tests.clear();
-  for (std::size_t r = 0; r < p.rules.size(); ++r) {
+  // In evaluation order, so that walking a bucket reads the tests front to back.
+  for (const auto r : p.evaluation_order) {
     const auto& when = p.rules[r].when;
     ConditionFacts facts{all, {}, true};
     if (when && when->ast) {
@@ -242,10 +243,15 @@ void index_rules(CompileContext& ctx) {
     } else if (when) {
       facts.complete = false;
     }
+    if (facts.tests.size() > std::numeric_limits<std::uint16_t>::max()) {
+      facts.tests.clear();  // absurdly many: leave them to the condition
+      facts.complete = false;
+    }
     p.category_guard[r] = facts.guard;
     p.tests_decide[r] = facts.complete ? 1 : 0;
+    const auto first = static_cast<std::uint32_t>(p.fact_tests.size());
     p.fact_tests.insert(p.fact_tests.end(), facts.tests.begin(), facts.tests.end());
-    p.test_begin.push_back(static_cast<std::uint32_t>(p.fact_tests.size()));
+    p.test_range[r] = {first, static_cast<std::uint32_t>(p.fact_tests.size())};
   }
   p.fact_tests.shrink_to_fit();
   if (p.categories.size() * p.rules.size() > kMaxIndexEntries) return;
@@ -254,7 +260,10 @@ void index_rules(CompileContext& ctx) {
     auto& bucket = p.rules_by_category[static_cast<std::size_t>(c)];
     for (const auto r : p.evaluation_order) {
       const auto& [first, last] = p.category_guard[r];
-      if (first <= c && c < last) bucket.rules.push_back(r);
+      if (c < first || c >= last) continue;
+      const auto& [begin, end] = p.test_range[r];
+      bucket.rules.push_back(
+          {r, begin, static_cast<std::uint16_t>(end - begin), p.tests_decide[r]});
     }
     sort_by_bound(p, bucket);
     bucket.rules.shrink_to_fit();

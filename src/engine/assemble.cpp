@@ -69,24 +69,24 @@ void add_remedies(const Evaluation& eval, Decision& d) {
   auto& s = eval.s;
   std::int64_t total = 0, goodwill = 0, restitution = 0;
   std::size_t used = 0;
-  for (auto i = s.offered.find_first(); i != Scratch::Bits::npos; i = s.offered.find_next(i)) {
+  s.offered.for_each([&](std::size_t i) {
     const auto& info = p.remedies[i];
     s.position[i] = static_cast<std::uint32_t>(used);
-    auto& offer = next(d.remedies, used, s.spare_remedies);
+    auto& offer = next(d.remedies, used);
     offer.id = info.id;
     offer.amount.reset();
     offer.covers = info.covers;
     offer.goodwill = info.goodwill;
     offer.text = text_in(info.text, eval.locale);
     offer.rules.clear();
-    if (!info.monetary) continue;
+    if (!info.monetary) return;
     const auto amount = s.amounts[i];
     offer.amount = Money(amount, p.currency);
     total = checked::add(total, amount);
     (info.goodwill ? goodwill : restitution) =
         checked::add(info.goodwill ? goodwill : restitution, amount);
-  }
-  trim(d.remedies, used, s.spare_remedies);
+  });
+  d.remedies.resize(used);
   add_rule_ids(p, s.remedy_rules, s.position, d.remedies);
   d.compensation_total = Money(total, p.currency);
   d.goodwill_total = Money(goodwill, p.currency);
@@ -180,13 +180,13 @@ void add_communication(const Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
   auto& s = eval.s;
   std::size_t used = 0;
-  for (auto i = s.said.find_first(); i != Scratch::Bits::npos; i = s.said.find_next(i)) {
+  s.said.for_each([&](std::size_t i) {
     s.position[i] = static_cast<std::uint32_t>(used);
     auto& step = next(d.communication, used, s.spare_steps);
     step.id = p.steps[i].id;
     step.text = text_in(p.steps[i].text, eval.locale);
     step.rules.clear();
-  }
+  });
   trim(d.communication, used, s.spare_steps);
   add_rule_ids(p, s.step_rules, s.position, d.communication);
 }
@@ -205,9 +205,7 @@ void assemble(Evaluation& eval, Decision& d) {
   add_owner(eval, d);
   std::size_t used = 0;
   const auto& departments = eval.s.departments;
-  for (auto i = departments.find_first(); i != Scratch::Bits::npos; i = departments.find_next(i)) {
-    next(d.departments, used) = p.departments[i].id;
-  }
+  departments.for_each([&](std::size_t i) { next(d.departments, used) = p.departments[i].id; });
   d.departments.resize(used);
   add_communication(eval, d);
   trim(d.warnings, eval.s.warnings_used, eval.s.spare_warnings);

@@ -23,14 +23,10 @@ DecideError::DecideError(Diagnostics diagnostics)
 namespace detail {
 
 void Scratch::reset(const CompiledPolicy& policy) {
-  const auto fit = [](Bits& bits, std::size_t size) {
-    bits.resize(size);
-    bits.reset();
-  };
-  fit(offered, policy.remedies.size());
+  offered.clear(policy.remedies.size());
   amounts.resize(policy.remedies.size());
-  fit(said, policy.steps.size());
-  fit(departments, policy.departments.size());
+  said.clear(policy.steps.size());
+  departments.clear(policy.departments.size());
   group_fired.assign(policy.groups.size(), 0);
   position.resize(std::max(policy.remedies.size(), policy.steps.size()));
   remedy_rules.clear();

@@ -3,12 +3,11 @@
 // grown to the policy's size.
 #pragma once
 
-#include <boost/dynamic_bitset.hpp>
-
 #include <cstdint>
 #include <utility>
 #include <vector>
 
+#include "engine/bit_set.hpp"
 #include "redress/engine/decide.hpp"
 
 namespace redress::detail {
@@ -17,12 +16,11 @@ namespace redress::detail {
 /// are bitsets: resetting one costs a bit per entry, and walking one visits only its members,
 /// so a policy with thousands of remedies costs a decision little more than a small one.
 struct Scratch {
-  using Bits = boost::dynamic_bitset<std::uint64_t>;
   std::vector<std::int64_t> slots;
-  Bits offered;                           ///< per remedy
+  BitSet offered;                         ///< per remedy
   std::vector<std::int64_t> amounts;      ///< per remedy; read only for offered monetary ones
-  Bits said;                              ///< per communication step
-  Bits departments;                       ///< per department
+  BitSet said;                            ///< per communication step
+  BitSet departments;                     ///< per department
   std::vector<std::uint8_t> group_fired;  ///< per group
   /// (remedy or step index, rule index), in the order the rules acted; a pair appears once.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> remedy_rules;
@@ -30,7 +28,7 @@ struct Scratch {
   /// Where each offered remedy (each step said) landed in the decision, while assembling.
   std::vector<std::uint32_t> position;
   std::vector<std::uint32_t> fired;  ///< rule indices, in evaluation order
-  Bits reached;  ///< positions in a category bucket whose rules the incident reaches
+  BitSet reached;  ///< positions in a category bucket whose rules the incident reaches
   /// Trace entries; only the first trace_used are this decision's. The rest, and the strings
   /// inside, are memory kept from earlier decisions for reuse.
   std::vector<TraceEntry> trace;
@@ -40,7 +38,6 @@ struct Scratch {
   std::size_t warnings_used = 0;     ///< of the decision being assembled
   /// Elements a decision no longer needed, kept with their memory for the next one (the
   /// decisions a thread assembles vary in length; see next() and trim()).
-  std::vector<RemedyOffer> spare_remedies;
   std::vector<JusticeCoverage> spare_coverage;
   std::vector<CommunicationStep> spare_steps;
   std::vector<Warning> spare_warnings;

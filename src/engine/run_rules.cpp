@@ -62,12 +62,12 @@ void offer_remedy(Evaluation& eval, const ActionInfo& action, std::uint32_t rule
       return;
     }
     auto& kept = s.amounts[action.target];
-    kept = s.offered.test(action.target) ? std::max(kept, amount) : amount;
+    kept = s.offered.contains(action.target) ? std::max(kept, amount) : amount;
     if (trace) note(eval, "remedy {} {}", info.id, money_text(eval, amount));
   } else if (trace) {
     note(eval, "remedy {}", info.id);
   }
-  s.offered.set(action.target);
+  s.offered.insert(action.target);
   record(s.remedy_rules, action.target, rule);
 }
 
@@ -95,7 +95,7 @@ void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
       set_fact(eval, action);
       break;
     case ActionInfo::Kind::involve:
-      eval.s.departments.set(action.target);
+      eval.s.departments.insert(action.target);
       if (trace) note(eval, "involve {}", policy.departments[action.target].id);
       break;
     case ActionInfo::Kind::escalate:
@@ -106,7 +106,7 @@ void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
       }
       break;
     case ActionInfo::Kind::say:
-      eval.s.said.set(action.target);
+      eval.s.said.insert(action.target);
       record(eval.s.step_rules, action.target, rule);
       if (trace) note(eval, "say {}", policy.steps[action.target].id);
       break;
@@ -145,66 +145,96 @@ void start_trace(Evaluation& eval, const RuleInfo& rule) {
 
 namespace {
 
-bool tests_pass(const CompiledPolicy& policy, std::uint32_t rule,
+bool tests_pass(const CompiledPolicy& policy, std::uint32_t first, std::uint32_t last,
                 const std::vector<std::int64_t>& slots) {
-  for (auto t = policy.test_begin[rule]; t < policy.test_begin[rule + 1]; ++t) {
+  for (auto t = first; t < last; ++t) {
     const auto& test = policy.fact_tests[t];
     if (!test.passes(slots[test.slot])) return false;
   }
   return true;
 }
 
-/// Runs one rule: its group's hit policy, its category guard and fact tests, its condition,
-/// its actions. With a trace, records the evaluation whatever the outcome.
-void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
-  const auto& policy = eval.policy;
+/// Fires a rule whose condition held: records it and applies its actions.
+template <bool Trace>
+void fire(Evaluation& eval, std::uint32_t index) {
+  const auto& rule = eval.policy.rules[index];
   auto& s = eval.s;
-  const bool trace = eval.options.trace;
-  const auto& rule = policy.rules[index];
-  const auto group = static_cast<std::size_t>(rule.group);
-  const bool first_group = rule.group >= 0 && policy.groups[group].hit == HitPolicy::first;
-  if (trace) start_trace(eval, rule);
-  if (first_group && s.group_fired[group]) {
-    if (trace) {
-      s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;
-      s.trace[s.trace_used - 1].note = "an earlier rule of this 'first' group fired";
-    }
-    return;
-  }
-  const auto& [first, last] = policy.category_guard[index];
-  if (category < first || category >= last || !tests_pass(policy, index, s.slots)) return;
+  s.fired.push_back(index);
+  if (rule.group >= 0) s.group_fired[static_cast<std::size_t>(rule.group)] = 1;
+  if constexpr (Trace) s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::fired;
   try {
-    if (!policy.tests_decide[index] && rule.when && expr::evaluate(*rule.when, s.slots) == 0) {
-      return;
-    }
-    s.fired.push_back(index);
-    if (rule.group >= 0) s.group_fired[group] = 1;
-    if (trace) s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::fired;
     for (const auto& action : rule.actions) apply(eval, action, index);
   } catch (const expr::EvaluationError& e) {
     overflow(rule, e);
   }
 }
 
+/// Whether an earlier rule of the rule's `first` group fired, which rules the rule out.
+bool group_done(const Evaluation& eval, const RuleInfo& rule) {
+  if (rule.group < 0) return false;
+  const auto group = static_cast<std::size_t>(rule.group);
+  return eval.policy.groups[group].hit == HitPolicy::first && eval.s.group_fired[group];
+}
+
+/// Whether the rule's condition holds, given that its guard and fact tests passed.
+bool condition_holds(const Evaluation& eval, std::uint32_t index, bool tests_decide) {
+  const auto& rule = eval.policy.rules[index];
+  if (tests_decide || !rule.when) return true;
+  try {
+    return expr::evaluate(*rule.when, eval.s.slots) != 0;
+  } catch (const expr::EvaluationError& e) {
+    overflow(rule, e);
+  }
+}
+
+/// Runs one rule in the walk over every rule: its group's hit policy, its category guard and
+/// fact tests, its condition, its actions. With a trace, records the evaluation whatever the
+/// outcome.
+template <bool Trace>
+void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
+  const auto& policy = eval.policy;
+  auto& s = eval.s;
+  const auto& rule = policy.rules[index];
+  if constexpr (Trace) start_trace(eval, rule);
+  if (group_done(eval, rule)) {
+    if constexpr (Trace) {
+      s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;
+      s.trace[s.trace_used - 1].note = "an earlier rule of this 'first' group fired";
+    }
+    return;
+  }
+  const auto& [first, last] = policy.category_guard[index];
+  const auto& [begin, end] = policy.test_range[index];
+  if (category < first || category >= last || !tests_pass(policy, begin, end, s.slots)) return;
+  if (condition_holds(eval, index, policy.tests_decide[index] != 0)) fire<Trace>(eval, index);
+}
+
+/// Runs one rule of the incident's category bucket (no trace): the bucket admits the category,
+/// and its entry carries the tests, so the rule itself is read only when they pass.
+void run_bucket_rule(Evaluation& eval, const BucketRule& entry) {
+  if (!tests_pass(eval.policy, entry.first_test, entry.first_test + entry.tests, eval.s.slots)) {
+    return;
+  }
+  if (group_done(eval, eval.policy.rules[entry.rule])) return;
+  if (condition_holds(eval, entry.rule, entry.decides != 0)) fire<false>(eval, entry.rule);
+}
+
 /// The rules of a category bucket that the incident's value of the bucket's key fact reaches,
 /// in evaluation order.
-void run_bucket(Evaluation& eval, const CategoryBucket& bucket, std::int32_t category) {
+void run_bucket(Evaluation& eval, const CategoryBucket& bucket) {
   if (bucket.by_bound.empty()) {
-    for (const auto index : bucket.rules) run_rule(eval, index, category);
+    for (const auto& entry : bucket.rules) run_bucket_rule(eval, entry);
     return;
   }
   auto& reached = eval.s.reached;
-  reached.resize(bucket.rules.size());
-  reached.reset();
-  for (const auto position : bucket.unbounded) reached.set(position);
+  reached.clear(bucket.rules.size());
+  for (const auto position : bucket.unbounded) reached.insert(position);
   const auto value = eval.s.slots[bucket.key_slot];
   const auto end =
       std::upper_bound(bucket.by_bound.begin(), bucket.by_bound.end(), value,
                        [](std::int64_t v, const auto& entry) { return v < entry.first; });
-  for (auto it = bucket.by_bound.begin(); it != end; ++it) reached.set(it->second);
-  for (auto p = reached.find_first(); p != Scratch::Bits::npos; p = reached.find_next(p)) {
-    run_rule(eval, bucket.rules[p], category);
-  }
+  for (auto it = bucket.by_bound.begin(); it != end; ++it) reached.insert(it->second);
+  reached.for_each([&](std::size_t position) { run_bucket_rule(eval, bucket.rules[position]); });
 }
 
 }  // namespace
@@ -215,9 +245,11 @@ void run_rules(Evaluation& eval) {
   // Without a trace, only the rules the index admits for this incident are visited; with one,
   // every rule is reported, and those outside their guard or tests as not matched.
   if (!eval.options.trace && !policy.rules_by_category.empty()) {
-    run_bucket(eval, policy.rules_by_category[static_cast<std::size_t>(category)], category);
+    run_bucket(eval, policy.rules_by_category[static_cast<std::size_t>(category)]);
+  } else if (eval.options.trace) {
+    for (const auto index : policy.evaluation_order) run_rule<true>(eval, index, category);
   } else {
-    for (const auto index : policy.evaluation_order) run_rule(eval, index, category);
+    for (const auto index : policy.evaluation_order) run_rule<false>(eval, index, category);
   }
   close_entry(eval);
   eval.s.trace.resize(eval.s.trace_used);

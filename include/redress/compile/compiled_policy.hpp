@@ -148,10 +148,18 @@ struct FactTest {
   }
 };
 
+/// A rule as a category bucket lists it: what deciding needs to know before touching the rule
+/// itself, kept together so that walking a bucket reads memory in order.
+struct BucketRule {
+  std::uint32_t rule = 0;        ///< index into CompiledPolicy::rules
+  std::uint32_t first_test = 0;  ///< its tests are fact_tests[first_test, first_test + tests)
+  std::uint16_t tests = 0;       ///< how many
+  std::uint8_t decides = 0;      ///< as CompiledPolicy::tests_decide
+};
+
 /// The rules one category admits, as deciding without a trace walks them.
 struct CategoryBucket {
-  std::vector<std::uint32_t>
-      rules;  ///< the rules whose category guard admits it, in evaluation order
+  std::vector<BucketRule> rules;  ///< the rules whose category guard admits it, in evaluation order
   /// When not empty: rules with a lower bound on the fact in `key_slot`, as (bound, position
   /// in `rules`) sorted by bound. An incident whose value is below a rule's bound cannot fire
   /// it, so only the prefix of bounds <= the value is visited (with `unbounded`).
@@ -199,9 +207,9 @@ struct CompiledPolicy : std::enable_shared_from_this<CompiledPolicy> {
   /// cannot hold, read off a top-level `category == X` / `category in X` conjunct; every
   /// category when the condition says nothing about it.
   std::vector<std::pair<std::int32_t, std::int32_t>> category_guard;
-  /// Per rule: its fact tests are fact_tests[test_begin[r], test_begin[r + 1]).
-  std::vector<std::uint32_t> test_begin;
-  std::vector<FactTest> fact_tests;  ///< every rule's, rule after rule
+  /// Per rule: its fact tests are fact_tests[first, second).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> test_range;
+  std::vector<FactTest> fact_tests;  ///< every rule's, in evaluation order
   /// Per rule: 1 when the category guard and the fact tests are the whole condition, so that
   /// passing them is the condition holding and the compiled condition need not run.
   std::vector<std::uint8_t> tests_decide;

@@ -1,9 +1,12 @@
 // A decision: how to put things right, who owns it, by when, how to talk, and why.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,12 +42,14 @@ struct Classification {
 /// A remedy the decision offers. Monetary amounts are > 0: a rule that computes zero or less
 /// offers nothing; when several rules offer the same remedy, the largest amount wins.
 struct RemedyOffer {
-  std::string_view id;                  ///< the remedy's id in the policy's catalogue
-  std::optional<Money> amount;          ///< set for monetary remedies
-  std::vector<Justice> covers;          ///< dimensions this remedy addresses
-  bool goodwill = false;                ///< counts against authority (else restitution)
-  std::string_view text;                ///< in the requested locale
-  std::vector<std::string_view> rules;  ///< ids of the rules that recommended it
+  std::string_view id;              ///< the remedy's id in the policy's catalogue
+  std::optional<Money> amount;      ///< set for monetary remedies
+  std::span<const Justice> covers;  ///< dimensions this remedy addresses (the catalogue's)
+  bool goodwill = false;            ///< counts against authority (else restitution)
+  std::string_view text;            ///< in the requested locale
+  /// Ids of the rules that recommended it, in the order they acted (most remedies have one or
+  /// two: those are held inline, without allocating).
+  boost::container::small_vector<std::string_view, 2> rules;
 };
 
 /// Whether the offered remedies address one justice deficit the customer indicated.

@@ -29,8 +29,9 @@ void write_optional_money(Writer& w, const std::optional<Money>& money) {
   }
 }
 
-template <typename E>
-void write_enum_list(Writer& w, const std::vector<E>& values) {
+/// Enums (a vector, or a span into the policy) as a JSON list of their names.
+template <typename Enums>
+void write_enum_list(Writer& w, const Enums& values) {
   w.begin_array();
   for (auto v : values) w.string(to_string(v));
   w.end_array();

@@ -6,8 +6,8 @@
 namespace redress::io {
 namespace {
 
-template <typename E>
-std::string join_enums(const std::vector<E>& values) {
+template <typename Enums>
+std::string join_enums(const Enums& values) {
   std::vector<std::string_view> names;
   for (auto v : values) names.push_back(to_string(v));
   return fmt::format("{}", fmt::join(names, ", "));

@@ -53,7 +53,7 @@ std::shared_ptr<const redress::CompiledPolicy> without_index(const redress::Comp
   const auto n = plain->rules.size();
   plain->rules_by_category.clear();
   plain->category_guard.assign(n, {0, static_cast<std::int32_t>(plain->categories.size())});
-  plain->test_begin.assign(n + 1, 0);
+  plain->test_range.assign(n, {0, 0});
   plain->fact_tests.clear();
   plain->tests_decide.assign(n, 0);
   return plain;
@@ -152,8 +152,9 @@ rules:
 )");
   const auto& p = *policy;
   const auto tests = [&p](std::uint32_t rule) {
-    return std::vector<redress::FactTest>(p.fact_tests.begin() + p.test_begin[rule],
-                                          p.fact_tests.begin() + p.test_begin[rule + 1]);
+    const auto [first, last] = p.test_range[rule];
+    return std::vector<redress::FactTest>(p.fact_tests.begin() + first,
+                                          p.fact_tests.begin() + last);
   };
   const auto sev = *p.fact_slot("sev");
   const auto band = *p.fact_slot("band");

@@ -26,8 +26,8 @@ Json money_json(const Money& money) {
   return Json{{"minor", money.minor()}, {"currency", std::string(money.currency().code())}};
 }
 
-template <typename E>
-Json enum_list(const std::vector<E>& values) {
+template <typename Enums>
+Json enum_list(const Enums& values) {
   Json out = Json::array();
   for (auto v : values) out.push_back(std::string(to_string(v)));
   return out;
@@ -278,12 +278,13 @@ TEST_CASE("decision JSON: nasty strings, empty lists and extreme numbers", "[io]
   d.priority = std::numeric_limits<std::int64_t>::max();
   d.deadlines.calendar = nasty[10];
   d.remedies.push_back({nasty[11], std::nullopt, {}, false, nasty[12], {}});
+  static constexpr Justice kOutcome[] = {Justice::outcome};
   d.remedies.push_back({"",
                         cny(std::numeric_limits<std::int64_t>::min()),
-                        {Justice::outcome},
+                        kOutcome,
                         true,
                         nasty[13],
-                        views});
+                        {views.begin(), views.end()}});
   d.coverage.push_back({Justice::outcome, true, {nasty[14], nasty[15]}});
   d.coverage.push_back({Justice::procedural, false, {}});
   d.compensation_total = cny(-123456789);
