@@ -55,6 +55,18 @@ class FileName {
   friend std::strong_ordering operator<=>(const FileName& a, const FileName& b) {
     return a.str() <=> b.str();
   }
+  /// The name followed by `b`, as std::string's operator+ gives it.
+  friend std::string operator+(const FileName& a, std::string_view b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    return out.append(a.str()).append(b);
+  }
+  /// `a` followed by the name.
+  friend std::string operator+(std::string_view a, const FileName& b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    return out.append(a).append(b.str());
+  }
   /// Writes the name.
   friend std::ostream& operator<<(std::ostream& out, const FileName& name);
 

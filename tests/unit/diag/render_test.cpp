@@ -78,6 +78,8 @@ TEST_CASE("a file name is shared by its copies and compares as a string", "[diag
   CHECK(a.file.c_str() == b.file.c_str());  // one string, not a copy per location
   CHECK(b.file == std::string(40, 'p'));
   CHECK(b.file.size() == 40);
+  CHECK(b.file + ":1" == std::string(40, 'p') + ":1");
+  CHECK("at " + redress::FileName("f.yaml") == "at f.yaml");
   CHECK(a == b);
   CHECK(redress::SourceLocation{"f.yaml", 1, 2}.file == "f.yaml");
   CHECK(redress::FileName("a.yaml") < redress::FileName("b.yaml"));

@@ -17,7 +17,7 @@ namespace Catch {
 template <>
 struct StringMaker<redress::SourceLocation> {
   static std::string convert(const redress::SourceLocation& l) {
-    return l.file.str() + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
   }
 };
 }  // namespace Catch
