@@ -35,6 +35,10 @@ std::vector<std::string> localized(CompileContext& ctx, const policy::LocalizedT
 }  // namespace
 
 void compile_catalogues(CompileContext& ctx) {
+  // Sized once: one entry per declaration at most.
+  ctx.out.remedies.reserve(ctx.spec.remedies.size());
+  ctx.out.steps.reserve(ctx.spec.communication.size());
+  ctx.out.departments.reserve(ctx.spec.departments.size());
   for (const auto& spec : ctx.spec.remedies) {
     const auto index = static_cast<std::uint32_t>(ctx.out.remedies.size());
     if (!ctx.remedies.add(spec.id, index, ctx.diags)) continue;

@@ -43,6 +43,7 @@ CompileResult compile_policy(const policy::PolicySpec& spec) {
   detail::compile_rules(ctx);
   if (!result.diagnostics.has_errors()) detail::order_rules(ctx);
   if (!result.diagnostics.has_errors()) detail::index_rules(ctx);
+  if (!result.diagnostics.has_errors()) detail::release_compile_data(ctx);
   result.diagnostics.sort();
   if (!result.diagnostics.has_errors()) result.policy = std::move(policy);
   return result;

@@ -62,5 +62,7 @@ void compile_sla(CompileContext& ctx);
 void compile_rules(CompileContext& ctx);
 void order_rules(CompileContext& ctx);
 void index_rules(CompileContext& ctx);
+/// Drops what only compilation needs (the conditions' checked trees) from the policy.
+void release_compile_data(CompileContext& ctx);
 
 }  // namespace redress::detail

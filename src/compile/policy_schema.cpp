@@ -30,8 +30,12 @@ std::vector<std::string> PolicySchema::category_names() const {
 }
 
 std::int64_t PolicySchema::intern(std::string_view text) {
+  if (!interning_) {
+    const auto it = policy_.interned.find(std::string(text));
+    return it == policy_.interned.end() ? -1 : it->second;
+  }
   const auto next = static_cast<std::int64_t>(policy_.interned.size());
-  return policy_.interned.emplace(std::string(text), next).first->second;
+  return interning_->interned.emplace(std::string(text), next).first->second;
 }
 
 }  // namespace redress::detail

@@ -9,7 +9,11 @@ namespace redress::detail {
 
 class PolicySchema final : public expr::Schema {
  public:
-  explicit PolicySchema(CompiledPolicy& policy) : policy_(policy) {}
+  /// A schema that interns new string literals into `policy` (while compiling it).
+  explicit PolicySchema(CompiledPolicy& policy) : policy_(policy), interning_(&policy) {}
+  /// A read-only schema over a compiled policy, to re-check expressions it compiled before
+  /// (every string literal they mention is interned already; any other gets -1).
+  explicit PolicySchema(const CompiledPolicy& policy) : policy_(policy) {}
 
   std::optional<expr::FactRef> fact(std::string_view name) const override;
   std::vector<std::string> fact_names() const override;
@@ -19,7 +23,8 @@ class PolicySchema final : public expr::Schema {
   std::int64_t intern(std::string_view text) override;
 
  private:
-  CompiledPolicy& policy_;
+  const CompiledPolicy& policy_;
+  CompiledPolicy* interning_ = nullptr;  ///< null when read-only
 };
 
 }  // namespace redress::detail

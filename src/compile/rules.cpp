@@ -148,6 +148,7 @@ void compile_rule(CompileContext& ctx, PolicySchema& schema, const policy::RuleS
   if (!spec.when.value.empty()) {
     rule.when = compile_expression(ctx, schema, spec.when, expr::Type::boolean());
   }
+  rule.actions.reserve(spec.actions.size());
   for (const auto& action_spec : spec.actions) {
     if (auto action = compile_action(ctx, schema, action_spec)) {
       rule.actions.push_back(std::move(*action));
@@ -168,6 +169,11 @@ void compile_rules(CompileContext& ctx) {
                               : ctx.spec.sla.default_priority);
   }
   IdIndex group_ids("rule group");
+  std::size_t count = 0;
+  for (const auto& entry : ctx.spec.rules)
+    count += entry.rule ? 1 : entry.group ? entry.group->rules.size() : 0;
+  // Sized once: growing by doubling would leave up to half the (large) vector unused.
+  ctx.out.rules.reserve(count);
   for (const auto& entry : ctx.spec.rules) {
     if (entry.rule) {
       compile_rule(ctx, schema, *entry.rule, -1);
@@ -189,6 +195,15 @@ void compile_rules(CompileContext& ctx) {
     ctx.out.groups.push_back(std::move(info));
     for (const auto& rule : spec.rules) compile_rule(ctx, schema, rule, group);
   }
+}
+
+void release_compile_data(CompileContext& ctx) {
+  // The checked trees of conditions are most of a rule's memory and only the compiler's later
+  // stages read them (the linter re-checks when_text). Amount and value trees are few: kept.
+  for (auto& rule : ctx.out.rules) {
+    if (rule.when) rule.when->ast.reset();
+  }
+  for (auto& group : ctx.out.groups) group.rules.shrink_to_fit();
 }
 
 }  // namespace redress::detail

@@ -3,9 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <ostream>
 #include <tuple>
 
 namespace redress {
+
+const std::string& FileName::empty_name() {
+  static const std::string empty;
+  return empty;
+}
+
+std::ostream& operator<<(std::ostream& out, const FileName& name) { return out << name.str(); }
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
@@ -66,7 +74,10 @@ std::string_view line_of(std::string_view source, std::int32_t line) {
 std::string render(const Diagnostic& d, std::string_view source) {
   std::string out;
   const auto& loc = d.location;
-  if (!loc.file.empty()) out += loc.file + ":";
+  if (!loc.file.empty()) {
+    out += loc.file.str();
+    out += ':';
+  }
   if (loc.known()) {
     out += fmt::format("{}:", loc.line + 1);
     if (loc.column >= 0) out += fmt::format("{}:", loc.column + 1);

@@ -18,6 +18,9 @@ std::optional<Program> compile(std::string_view text, Schema& schema, std::optio
     auto ast = std::make_shared<const Node>(detail::check(syntax, text, schema, expected));
     Program program = detail::generate(*ast);
     program.type = ast->type;
+    // Built by push_back: trim the growth slack, as a policy holds thousands of programs.
+    program.code.shrink_to_fit();
+    program.reads.shrink_to_fit();
     program.ast = std::move(ast);
     return program;
   } catch (const detail::CompileError& error) {

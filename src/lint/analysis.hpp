@@ -2,18 +2,21 @@
 // boxes, and the findings. Each family of checks lives in its own file.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "lint/constraints.hpp"
 #include "redress/compile/compiled_policy.hpp"
 #include "redress/diag/diagnostic.hpp"
+#include "redress/expr/ast.hpp"
 
 namespace redress::linting {
 
 struct Analysis {
   const CompiledPolicy& policy;
   Domains domains;
+  std::vector<std::shared_ptr<const expr::Node>> conditions;  ///< per rule: condition_tree()
   std::vector<Dnf> fires_when;  ///< per rule: every state in which it may fire (over)
   Diagnostics& findings;
 

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
+#include "compile/policy_schema.hpp"
 #include "lint/ranges.hpp"
+#include "redress/expr/compiler.hpp"
 
 namespace redress::linting {
 namespace {
@@ -277,10 +279,24 @@ Dnf to_dnf(const expr::Node& node, Approx approx, const Domains& domains, bool n
   return Translator(approx, domains).translate(node, negated);
 }
 
-Dnf condition_of(const RuleInfo& rule, Approx approx, const Domains& domains) {
+std::shared_ptr<const expr::Node> condition_tree(const CompiledPolicy& policy,
+                                                 const RuleInfo& rule) {
+  if (!rule.when) return nullptr;
+  if (rule.when->ast) return rule.when->ast;
+  // The text compiled before, against the same facts and categories: it compiles again.
+  detail::PolicySchema schema(policy);
+  Diagnostics ignored;
+  auto program = expr::compile(
+      rule.when_text, schema, expr::Type::boolean(), [](std::size_t) { return SourceLocation{}; },
+      ignored);
+  return program ? program->ast : nullptr;
+}
+
+Dnf condition_of(const RuleInfo& rule, const expr::Node* tree, Approx approx,
+                 const Domains& domains) {
   if (!rule.when) return Dnf::always();
-  if (!rule.when->ast) return approx == Approx::over ? Dnf::always() : Dnf::never();
-  return to_dnf(*rule.when->ast, approx, domains);
+  if (!tree) return approx == Approx::over ? Dnf::always() : Dnf::never();
+  return to_dnf(*tree, approx, domains);
 }
 
 }  // namespace redress::linting

@@ -2,6 +2,8 @@
 // per-fact constraints, and the domains of the facts those constraints live in.
 #pragma once
 
+#include <memory>
+
 #include "lint/constraints.hpp"
 #include "redress/compile/compiled_policy.hpp"
 #include "redress/expr/ast.hpp"
@@ -18,7 +20,15 @@ Domains fact_domains(const CompiledPolicy& policy);
 /// taken as true when over-approximating and false when under-approximating.
 Dnf to_dnf(const expr::Node& node, Approx approx, const Domains& domains, bool negated = false);
 
-/// The states in which a rule's condition holds (always, without a `when`).
-Dnf condition_of(const RuleInfo& rule, Approx approx, const Domains& domains);
+/// The checked tree of a rule's condition: its Program::ast when kept, else `when_text`
+/// checked again against the policy (the compiler drops the trees to save memory). Null for a
+/// rule without a `when`.
+std::shared_ptr<const expr::Node> condition_tree(const CompiledPolicy& policy,
+                                                 const RuleInfo& rule);
+
+/// The states in which a rule's condition holds: `tree` is its condition_tree() (null:
+/// always, or, for a rule with a `when`, anything).
+Dnf condition_of(const RuleInfo& rule, const expr::Node* tree, Approx approx,
+                 const Domains& domains);
 
 }  // namespace redress::linting

@@ -36,8 +36,8 @@ SourceLocation category_location(const CompiledPolicy& policy, const CategoryNod
 void check_categories(const Analysis& analysis) {
   const auto& policy = analysis.policy;
   std::vector<Interval> named;
-  for (const auto& rule : policy.rules) {
-    if (rule.when && rule.when->ast) collect_categories(*rule.when->ast, named);
+  for (const auto& tree : analysis.conditions) {
+    if (tree) collect_categories(*tree, named);
   }
   const auto& nodes = policy.categories;
   for (std::size_t i = 0; i < nodes.size(); ++i) {

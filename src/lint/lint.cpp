@@ -40,11 +40,13 @@ void Analysis::report(std::string code, Severity severity, const SourceLocation&
 
 Diagnostics lint(const CompiledPolicy& policy) {
   Diagnostics findings;
-  linting::Analysis analysis{policy, linting::fact_domains(policy), {}, findings};
+  linting::Analysis analysis{policy, linting::fact_domains(policy), {}, {}, findings};
+  analysis.conditions.reserve(policy.rules.size());
   analysis.fires_when.reserve(policy.rules.size());
   for (const auto& rule : policy.rules) {
-    analysis.fires_when.push_back(
-        linting::condition_of(rule, linting::Approx::over, analysis.domains));
+    analysis.conditions.push_back(linting::condition_tree(policy, rule));
+    analysis.fires_when.push_back(linting::condition_of(rule, analysis.conditions.back().get(),
+                                                        linting::Approx::over, analysis.domains));
   }
   linting::check_rule_conditions(analysis);
   linting::check_catalogues(analysis);

@@ -119,7 +119,8 @@ void check_group(const Analysis& analysis, const GroupInfo& group) {
       const auto taken = shadowing_rules(analysis, earlier, group.rules, position, index);
       if (!taken.empty()) report_shadowed(analysis, group, index, taken);
     }
-    earlier.push_back(condition_of(analysis.policy.rules[index], Approx::under, analysis.domains));
+    earlier.push_back(condition_of(analysis.policy.rules[index], analysis.conditions[index].get(),
+                                   Approx::under, analysis.domains));
   }
 }
 

@@ -110,13 +110,15 @@ struct ActionInfo {
 
 /// A compiled rule.
 struct RuleInfo {
-  std::string id;                     ///< unique among rules
-  std::string description;            ///< may be empty
-  std::optional<expr::Program> when;  ///< empty: always fires
-  std::string when_text;              ///< the condition as written; empty when none
-  std::vector<ActionInfo> actions;    ///< in written order
-  std::int32_t group = -1;            ///< index into groups, -1 when not grouped
-  SourceLocation location;            ///< the rule's id
+  std::string id;           ///< unique among rules
+  std::string description;  ///< may be empty
+  /// Empty: always fires. Its checked tree (Program::ast) is dropped after compilation;
+  /// re-check `when_text` for it.
+  std::optional<expr::Program> when;
+  std::string when_text;            ///< the condition as written; empty when none
+  std::vector<ActionInfo> actions;  ///< in written order
+  std::int32_t group = -1;          ///< index into groups, -1 when not grouped
+  SourceLocation location;          ///< the rule's id
 };
 
 /// A compiled rule group.

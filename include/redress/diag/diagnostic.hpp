@@ -2,17 +2,83 @@
 // where, and how to fix it. User mistakes are reported as values, never as exceptions.
 #pragma once
 
+#include <compare>
 #include <cstdint>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace redress {
 
+/// The name a source text was loaded under: an immutable string shared by every copy. A policy
+/// holds thousands of locations into one file; sharing the name makes each copy a reference
+/// count instead of a string (an allocation for names past std::string's small buffer). Reads
+/// like a const std::string. Copies may be used from several threads at once.
+class FileName {
+ public:
+  /// The empty name.
+  FileName() = default;
+  /// Holds a copy of `name` (implicit: a name is given wherever a string is).
+  FileName(std::string name)
+      : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
+  /// Holds a copy of `name`.
+  FileName(std::string_view name) : FileName(std::string(name)) {}
+  /// Holds a copy of `name` (a null-terminated string).
+  FileName(const char* name) : FileName(std::string(name)) {}
+
+  /// The name; valid while this FileName (or a copy of it) is.
+  [[nodiscard]] const std::string& str() const { return name_ ? *name_ : empty_name(); }
+  /// The name as a null-terminated string.
+  [[nodiscard]] const char* c_str() const { return str().c_str(); }
+  /// True for the empty name.
+  [[nodiscard]] bool empty() const { return !name_; }
+  /// The length of the name in bytes.
+  [[nodiscard]] std::size_t size() const { return str().size(); }
+  /// The name, as a const std::string.
+  operator const std::string&() const { return str(); }
+  /// The name, as a string view.
+  operator std::string_view() const { return str(); }
+
+  /// Equal names (by content).
+  friend bool operator==(const FileName& a, const FileName& b) {
+    return a.name_ == b.name_ || a.str() == b.str();
+  }
+  /// The name equals `b`.
+  friend bool operator==(const FileName& a, std::string_view b) { return a.str() == b; }
+  /// The name equals `b`.
+  friend bool operator==(const FileName& a, const std::string& b) { return a.str() == b; }
+  /// The name equals `b` (a null-terminated string).
+  friend bool operator==(const FileName& a, const char* b) { return a.str() == b; }
+  /// Orders by content, as std::string does.
+  friend std::strong_ordering operator<=>(const FileName& a, const FileName& b) {
+    return a.str() <=> b.str();
+  }
+  /// The name followed by `b`, as std::string's operator+ gives it.
+  friend std::string operator+(const FileName& a, std::string_view b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    return out.append(a.str()).append(b);
+  }
+  /// `a` followed by the name.
+  friend std::string operator+(std::string_view a, const FileName& b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    return out.append(a).append(b.str());
+  }
+  /// Writes the name.
+  friend std::ostream& operator<<(std::ostream& out, const FileName& name);
+
+ private:
+  static const std::string& empty_name();    ///< the name of every empty FileName
+  std::shared_ptr<const std::string> name_;  ///< null for the empty name
+};
+
 /// A position in a source text. Line and column are 0-based (as yaml-cpp gives them) and are
 /// printed 1-based by the renderer.
 struct SourceLocation {
-  std::string file;          ///< the name the text was loaded under; may be empty
+  FileName file;             ///< the name the text was loaded under; may be empty
   std::int32_t line = -1;    ///< -1 when unknown
   std::int32_t column = -1;  ///< -1 when unknown
   /// True when the line is known (the column may still be unknown).

@@ -28,12 +28,12 @@ class Context {
   [[nodiscard]] policy::Text text(const YAML::Node& scalar) const;
   /// Adds an error diagnostic at `mark`.
   void error(std::string code, const YAML::Mark& mark, std::string message, std::string hint = {});
-  [[nodiscard]] const std::string& file() const { return file_; }
+  [[nodiscard]] const FileName& file() const { return file_; }
 
  private:
   std::string_view source_;
   std::size_t bom_ = 0;  ///< yaml-cpp's positions do not count a UTF-8 byte-order mark
-  std::string file_;
+  FileName file_;        ///< one name shared by every location of the load
   Diagnostics& diagnostics_;
 };
 

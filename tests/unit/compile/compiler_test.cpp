@@ -134,3 +134,26 @@ TEST_CASE("the rule index admits a rule only for the categories its condition al
   CHECK(rule_indices(p.rules_by_category[2]) ==
         std::vector<std::uint32_t>{1, 0, 2});  // core.slow.queue
 }
+
+TEST_CASE("a compiled policy shares its file name and keeps no condition trees", "[compile]") {
+  const std::string file = "/srv/redress/policies/a-long-directory/t.yaml";
+  const auto result = redress::load_policy(kPolicy, file);
+  REQUIRE(result.policy);
+  const auto& rules = result.policy->rules;
+  REQUIRE(rules.size() == 3);
+  CHECK(rules[0].location.file == file);
+  CHECK(rules[0].location.line == 21);
+  CHECK(rules[0].location.column == 8);
+  // Every location of one load points to the same string.
+  CHECK(rules[0].location.file.c_str() == rules[1].location.file.c_str());
+  CHECK(rules[1].actions.at(0).location.file.c_str() == rules[0].location.file.c_str());
+  for (const auto& rule : rules) {
+    if (!rule.when) continue;
+    CHECK_FALSE(rule.when->ast);  // dropped after compilation; when_text has the condition
+    CHECK(rule.when->code.size() == rule.when->code.capacity());
+  }
+  CHECK(rules[1].when_text == "category in core.slow");
+  // Value trees are kept for the linter.
+  REQUIRE(rules[0].actions.at(0).value);
+  CHECK(rules[0].actions.at(0).value->ast);
+}

@@ -70,3 +70,23 @@ TEST_CASE("diagnostics as JSON are 1-based, with null for unknown positions", "[
         R"({"code":"policy.io","severity":"warning","file":"q.yaml","line":null,"column":null,)"
         R"("message":"say \"hi\"","hint":""}])");
 }
+
+TEST_CASE("a file name is shared by its copies and compares as a string", "[diag]") {
+  const redress::FileName name(std::string(40, 'p'));
+  const redress::SourceLocation a{name, 1, 2};
+  const auto b = a;
+  CHECK(a.file.c_str() == b.file.c_str());  // one string, not a copy per location
+  CHECK(b.file == std::string(40, 'p'));
+  CHECK(b.file.size() == 40);
+  CHECK(b.file + ":1" == std::string(40, 'p') + ":1");
+  CHECK("at " + redress::FileName("f.yaml") == "at f.yaml");
+  CHECK(a == b);
+  CHECK(redress::SourceLocation{"f.yaml", 1, 2}.file == "f.yaml");
+  CHECK(redress::FileName("a.yaml") < redress::FileName("b.yaml"));
+  CHECK(redress::FileName(std::string_view("x")) == redress::FileName("x"));
+  const redress::FileName none;
+  CHECK(none.empty());
+  CHECK(none == "");
+  CHECK(none.str().empty());
+  CHECK(redress::FileName("").empty());
+}

@@ -134,6 +134,21 @@ TEST_CASE("lint.never_fires: a condition no incident satisfies", "[lint]") {
   CHECK(lint_condition("emotion == angry and intensity >= 4").with("lint.never_fires").empty());
 }
 
+TEST_CASE("lint.never_fires: conditions with string literals are analysed too", "[lint]") {
+  // The compiled policy keeps no condition trees: the linter checks when_text again against
+  // the read-only policy, where string literals are looked up, not interned.
+  Policy policy;
+  policy.facts = "facts:\n  - {id: shop, type: string}\n";
+  policy.rules =
+      "  - id: probe\n    when: 'shop == \"web\" and emotion == angry and emotion == calm'\n"
+      "    then: [{remedy: apology}]\n"
+      "  - id: fine\n    when: 'shop == \"web\" and emotion == angry'\n"
+      "    then: [{remedy: apology}]\n";
+  const auto linted = lint_policy(policy);
+  check_finding(linted, "lint.never_fires", Severity::warning, "probe",
+                "rule 'probe' can never fire");
+}
+
 TEST_CASE("lint.never_fires: a constant false condition", "[lint]") {
   const auto linted = lint_condition("1 > 2");
   check_finding(linted, "lint.never_fires", Severity::warning, "probe",
