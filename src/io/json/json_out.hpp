@@ -6,10 +6,19 @@
 // Private to src/io; the caller writes keys and values in order, nothing is checked.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace redress {
+struct Decision;
+}
+namespace redress::io {
+struct WriteOptions;
+}
 
 namespace redress::io::json_out {
 
@@ -109,5 +118,97 @@ class Writer {
   std::vector<char> open_ = std::vector<char>(8);  // per open level: 1 once it has an item
   bool after_key_ = false;
 };
+
+/// Appends to a std::string through a cursor, without a call into std::string per piece: the
+/// string is grown ahead (its new bytes are garbage until written) and cut to what was written
+/// by finish(), which must be called once at the end; the string is unusable until then.
+/// For one-line JSON, where every piece is a literal, a number or an escaped string.
+class Appender {
+ public:
+  explicit Appender(std::string& out) : out_(out) { cur_ = end_ = out_.data() + out_.size(); }
+
+  /// Bytes needing no escaping, written as they are: `"key":` fragments, punctuation.
+  void raw(std::string_view text) {
+    reserve(text.size());
+    std::memcpy(cur_, text.data(), text.size());
+    cur_ += text.size();
+  }
+  void raw(char c) {
+    reserve(1);
+    *cur_++ = c;
+  }
+
+  /// `text` as a JSON string, quotes included, exactly as append_string() writes it.
+  void string(std::string_view text) {
+    // Plain printable ASCII (the usual case) is copied; anything else is append_string's.
+    if (is_plain(text)) {
+      const std::size_t n = text.size();
+      reserve(n + 2);
+      *cur_++ = '"';
+      std::memcpy(cur_, text.data(), n);
+      cur_ += n;
+      *cur_++ = '"';
+    } else {
+      escaped(text);
+    }
+  }
+
+  void integer(std::int64_t value) {
+    reserve(24);
+    cur_ = std::to_chars(cur_, cur_ + 24, value).ptr;
+  }
+
+  /// `value` as exactly `width` decimal digits (0 <= value < 10^width).
+  void digits(unsigned value, int width) {
+    reserve(static_cast<std::size_t>(width));
+    for (int i = width - 1; i >= 0; --i) {
+      cur_[i] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+    cur_ += width;
+  }
+
+  /// True when every byte of `text` is printable ASCII other than '"' and '\\': the bytes
+  /// append_string() copies as they are. Eight bytes at a time.
+  static bool is_plain(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const char* p = text.data();
+    std::size_t n = text.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      // Any byte below 0x20, equal to '"' or '\\', or from 0x80 up (the "has less" and "has
+      // zero" tricks: a borrow only ever marks bytes above one that is found anyway).
+      const std::uint64_t quote = x ^ (ones * '"');
+      const std::uint64_t backslash = x ^ (ones * '\\');
+      const std::uint64_t below = (x - ones * 0x20) & ~x;
+      const std::uint64_t equal = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
+      if (((below | equal) & highs) != 0 || (x & highs) != 0) return false;
+    }
+    for (; n > 0; ++p, --n) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
+
+  /// Cuts the string to what was written.
+  void finish() { out_.resize(static_cast<std::size_t>(cur_ - out_.data())); }
+
+ private:
+  void reserve(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - cur_) < n) grow(n);
+  }
+  void grow(std::size_t n);
+  void escaped(std::string_view text);
+
+  std::string& out_;
+  char* cur_;
+  char* end_;
+};
+
+/// Appends `decision` as to_json(decision, options) writes it (io/decision_writer.hpp).
+void append_decision(std::string& out, const Decision& decision, const WriteOptions& options);
 
 }  // namespace redress::io::json_out
