@@ -31,6 +31,7 @@
 
 #include "cli/commands.hpp"
 #include "io/json/incident_json_fast.hpp"
+#include "io/json/json_out.hpp"
 #include "redress/engine/decide.hpp"
 #include "redress/io/decision_writer.hpp"
 #include "redress/io/diagnostics_writer.hpp"
@@ -205,17 +206,21 @@ class Worker {
       error_record(out, number, diagnostics, job_.file);
       return false;
     }
-    std::optional<Incident> incident = fast_.read(line, job_.schema);
-    if (!incident) {  // not on the fast path: the full reader decides, with diagnostics
+    const Incident* incident = &incident_;
+    std::optional<Incident> slow;
+    if (!fast_.read(line, job_.schema, incident_)) {
+      // Not on the fast path: the full reader decides, with diagnostics.
       auto read = io::read_incident(line, job_.file, job_.schema);
       if (!read.incident) {
         error_record(out, number, read.diagnostics, job_.file);
         return false;
       }
-      incident = std::move(read.incident);
+      slow = std::move(read.incident);
+      incident = &*slow;
     }
     try {
-      out += io::to_json(decide(job_.policy, *incident, job_.decide_options), job_.write_options);
+      decide(job_.policy, *incident, decision_, job_.decide_options);
+      io::json_out::append_decision(out, decision_, job_.write_options);
       out += '\n';
       return true;
     } catch (const DecideError& e) {
@@ -231,6 +236,8 @@ class Worker {
 
   const Job& job_;
   io::detail::FastIncidentReader fast_;
+  Incident incident_;  // reused line after line, with its memory
+  Decision decision_;  // the same
 };
 
 class Pipeline {

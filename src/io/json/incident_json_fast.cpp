@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -96,8 +98,7 @@ bool read_choices(element e, std::span<const std::string_view> values,
 }
 
 template <typename E>
-bool read_enum_set(element e, std::vector<E>& out) {
-  std::vector<std::size_t> indices;
+bool read_enum_set(element e, std::vector<E>& out, std::vector<std::size_t>& indices) {
   if (!read_choices(e, enum_names<E>(), indices)) return false;
   out.clear();
   for (std::size_t i : indices) out.push_back(static_cast<E>(i));
@@ -114,10 +115,15 @@ bool for_fields(element e, const std::array<std::string_view, N>& keys, Visit vi
     return false;
   }
   std::uint32_t seen = 0;
+  std::size_t next = 0;  // keys usually come in the order of `keys`: try the one after the last
   for (auto field : map) {
-    const auto it = std::find(keys.begin(), keys.end(), field.key);
-    if (it == keys.end()) return false;
-    const auto index = static_cast<std::size_t>(it - keys.begin());
+    std::size_t index = next;
+    if (index >= N || keys[index] != field.key) {
+      const auto it = std::find(keys.begin(), keys.end(), field.key);
+      if (it == keys.end()) return false;
+      index = static_cast<std::size_t>(it - keys.begin());
+    }
+    next = index + 1;
     if (seen & (1U << index)) return false;
     seen |= 1U << index;
     if (!visit(index, field.value)) return false;
@@ -141,13 +147,18 @@ class Reader {
  public:
   explicit Reader(const IncidentSchema& schema) : schema_(schema) {}
 
+  [[nodiscard]] bool for_schema(const IncidentSchema& schema) const { return &schema == &schema_; }
+
   bool incident(element root, Incident& out) {
     std::uint32_t required = 0;
+    assigned_.clear();
     const bool ok = for_fields(root, kTopKeys, [&](std::size_t index, element value) {
       if (index < 3) required |= 1U << index;
       return top_field(index, value, out);
     });
-    return ok && required == 0b111;
+    if (!ok || required != 0b111) return false;
+    drop_unassigned(out.facts);  // `out` may hold the facts of the incident read before
+    return true;
   }
 
  private:
@@ -185,9 +196,9 @@ class Reader {
       case 12:
         return emotion(v, in);
       case 13:
-        return read_enum_set(v, in.motives);
+        return read_enum_set(v, in.motives, indices_);
       case 14:
-        return read_enum_set(v, in.deficits);
+        return read_enum_set(v, in.deficits, indices_);
       case 15:
         return for_fields(v, kCustomerKeys, [&](std::size_t i, element f) {
           if (is_null(f)) return true;
@@ -271,27 +282,51 @@ class Reader {
     return true;
   }
 
+  // The map may hold the facts of the incident read before (see reset()): a fact read again
+  // reuses its node; incident() erases the facts not read again.
   bool facts(element v, std::map<std::string, FactValue>& out) {
     object map;
     if (v.type() != element_type::OBJECT || v.get_object().get(map) != simdjson::SUCCESS) {
       return false;
     }
     seen_facts_.clear();
+    assigned_.clear();
+    const auto& known = schema_.host_facts;
+    auto info = known.begin();  // as in for_fields: try the fact after the last one first
     for (auto field : map) {
-      const auto info = std::find_if(schema_.host_facts.begin(), schema_.host_facts.end(),
-                                     [&](const HostFactInfo& f) { return f.name == field.key; });
-      if (info == schema_.host_facts.end()) return false;
-      const auto position = static_cast<std::size_t>(info - schema_.host_facts.begin());
+      if (info == known.end() || info->name != field.key) {
+        info = std::find_if(known.begin(), known.end(),
+                            [&](const HostFactInfo& f) { return f.name == field.key; });
+        if (info == known.end()) return false;
+      }
+      const auto position = static_cast<std::size_t>(info - known.begin());
       if (std::find(seen_facts_.begin(), seen_facts_.end(), position) != seen_facts_.end()) {
         return false;  // a duplicate key: leave it to the full reader
       }
       seen_facts_.push_back(position);
-      if (is_null(field.value)) continue;
-      auto value = fact_value(field.value, *info);
-      if (!value) return false;
-      out.insert_or_assign(info->name, std::move(*value));
+      if (!is_null(field.value)) {  // null: as if not given
+        auto value = fact_value(field.value, *info);
+        if (!value) return false;
+        const auto it = out.find(info->name);
+        if (it != out.end()) {
+          it->second = std::move(*value);
+        } else {
+          out.emplace(info->name, std::move(*value));
+        }
+        assigned_.push_back(&info->name);
+      }
+      ++info;
     }
     return true;
+  }
+
+  // Erases from `facts` what facts() did not assign (all of it when there was no `facts`).
+  void drop_unassigned(std::map<std::string, FactValue>& facts) const {
+    for (auto it = facts.begin(); it != facts.end();) {
+      const bool kept = std::any_of(assigned_.begin(), assigned_.end(),
+                                    [&](const std::string* name) { return *name == it->first; });
+      it = kept ? std::next(it) : facts.erase(it);
+    }
   }
 
   std::optional<FactValue> fact_value(element v, const HostFactInfo& info) {
@@ -326,10 +361,9 @@ class Reader {
       }
       case HostFactInfo::Kind::set: {
         values_.assign(info.values.begin(), info.values.end());
-        std::vector<std::size_t> indices;
-        if (!read_choices(v, values_, indices)) break;
+        if (!read_choices(v, values_, indices_)) break;
         SymbolSet set;
-        for (std::size_t i : indices) set.names.push_back(info.values[i]);
+        for (std::size_t i : indices_) set.names.push_back(info.values[i]);
         return FactValue(std::move(set));
       }
     }
@@ -339,12 +373,37 @@ class Reader {
   const IncidentSchema& schema_;
   std::vector<std::size_t> seen_facts_;
   std::vector<std::string_view> values_;
+  std::vector<std::size_t> indices_;          // read_choices()'s
+  std::vector<const std::string*> assigned_;  // the fact names given a value, this incident
 };
+
+// Sets `in` to a default Incident, keeping the memory of what the reader fills again.
+void reset(Incident& in) {
+  std::string id = std::move(in.id);
+  std::string category = std::move(in.category);
+  std::string touchpoint = std::move(in.touchpoint);
+  std::vector<Motive> motives = std::move(in.motives);
+  std::vector<Justice> deficits = std::move(in.deficits);
+  std::map<std::string, FactValue> facts = std::move(in.facts);
+  in = Incident{};
+  in.id = std::move(id);
+  in.id.clear();
+  in.category = std::move(category);
+  in.category.clear();
+  in.touchpoint = std::move(touchpoint);
+  in.touchpoint.clear();
+  in.motives = std::move(motives);
+  in.motives.clear();
+  in.deficits = std::move(deficits);
+  in.deficits.clear();
+  in.facts = std::move(facts);  // Reader::facts() keeps the nodes it reads again, drops the rest
+}
 
 }  // namespace
 
 struct FastIncidentReader::Impl {
   simdjson::dom::parser parser;
+  std::optional<Reader> reader;
 };
 
 FastIncidentReader::FastIncidentReader() : impl_(std::make_unique<Impl>()) {}
@@ -352,17 +411,22 @@ FastIncidentReader::~FastIncidentReader() = default;
 
 std::optional<Incident> FastIncidentReader::read(std::string_view json,
                                                  const IncidentSchema& schema) {
+  Incident incident;
+  if (!read(json, schema, incident)) return std::nullopt;
+  return incident;
+}
+
+bool FastIncidentReader::read(std::string_view json, const IncidentSchema& schema, Incident& out) {
   // Escapes are left to the full reader: YAML's double-quoted escapes are not JSON's in every
   // corner (surrogate pairs), and incidents seldom need them.
-  if (json.empty() || std::memchr(json.data(), '\\', json.size()) != nullptr) return std::nullopt;
+  if (json.empty() || std::memchr(json.data(), '\\', json.size()) != nullptr) return false;
   element root;
   if (impl_->parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS) {
-    return std::nullopt;
+    return false;
   }
-  Incident incident;
-  Reader reader(schema);
-  if (!reader.incident(root, incident)) return std::nullopt;
-  return incident;
+  if (!impl_->reader || !impl_->reader->for_schema(schema)) impl_->reader.emplace(schema);
+  reset(out);
+  return impl_->reader->incident(root, out);
 }
 
 }  // namespace redress::io::detail
