@@ -5,7 +5,8 @@
 // (what `redress batch` writes, a million times over) has its own writer below, of literal
 // fragments through a cursor; the indented form goes through json_out::Writer.
 #include <algorithm>
-#include <chrono>
+#include <array>
+#include <cstring>
 
 #include "io/json/json_out.hpp"
 #include "redress/io/decision_writer.hpp"
@@ -337,7 +338,24 @@ void named_values(Appender& a, const std::vector<NamedValue>& values) {
   a.raw('}');
 }
 
-// Timestamp::to_string() as a JSON string, without its fmt::format for the usual years.
+// Two decimal digits, "00" to "99".
+constexpr std::array<char, 200> kPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[static_cast<std::size_t>(2 * i)] = static_cast<char>('0' + i / 10);
+    pairs[static_cast<std::size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
+char* two_digits(char* p, std::int64_t value) {
+  std::memcpy(p, &kPairs[static_cast<std::size_t>(2 * value)], 2);
+  return p + 2;
+}
+
+// Timestamp::to_string() as a JSON string, without its fmt::format for the years 0000 to 9999
+// (the proleptic Gregorian date of a day count, as std::chrono::year_month_day gives it:
+// H. Hinnant's civil_from_days).
 void timestamp(Appender& a, const Timestamp& t) {
   constexpr std::int64_t kDay = 86400;
   const std::int64_t local = t.utc_seconds + std::int64_t{t.offset_minutes} * 60;
@@ -345,29 +363,40 @@ void timestamp(Appender& a, const Timestamp& t) {
   if (local % kDay < 0) --days;
   const std::int64_t secs = local - days * kDay;
   const std::int32_t abs_offset = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-  if (days < -719468 || days > 2932896 || abs_offset >= 100 * 60) {  // outside 0000..9999
+  if (days < -719468 || days > 2932896 || abs_offset >= 100 * 60) {  // outside 0000-03..9999
     a.string(t.to_string());
     return;
   }
-  const std::chrono::year_month_day ymd{
-      std::chrono::sys_days{std::chrono::days{static_cast<std::chrono::days::rep>(days)}}};
-  a.raw('"');
-  a.digits(static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
-  a.raw('-');
-  a.digits(static_cast<unsigned>(ymd.month()), 2);
-  a.raw('-');
-  a.digits(static_cast<unsigned>(ymd.day()), 2);
-  a.raw('T');
-  a.digits(static_cast<unsigned>(secs / 3600), 2);
-  a.raw(':');
-  a.digits(static_cast<unsigned>(secs / 60 % 60), 2);
-  a.raw(':');
-  a.digits(static_cast<unsigned>(secs % 60), 2);
-  a.raw(t.offset_minutes < 0 ? '-' : '+');
-  a.digits(static_cast<unsigned>(abs_offset / 60), 2);
-  a.raw(':');
-  a.digits(static_cast<unsigned>(abs_offset % 60), 2);
-  a.raw('"');
+  const std::int64_t z = days + 719468;  // days since 0000-03-01, >= 0 here
+  const std::int64_t era = z / 146097;
+  const std::int64_t doe = z - era * 146097;                                       // [0, 146096]
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const std::int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;                           // [1, 31]
+  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;                            // [1, 12]
+  const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char text[27];  // "YYYY-MM-DDThh:mm:ss+hh:mm" in quotes
+  char* p = text;
+  *p++ = '"';
+  p = two_digits(p, year / 100);
+  p = two_digits(p, year % 100);
+  *p++ = '-';
+  p = two_digits(p, month);
+  *p++ = '-';
+  p = two_digits(p, day);
+  *p++ = 'T';
+  p = two_digits(p, secs / 3600);
+  *p++ = ':';
+  p = two_digits(p, secs / 60 % 60);
+  *p++ = ':';
+  p = two_digits(p, secs % 60);
+  *p++ = t.offset_minutes < 0 ? '-' : '+';
+  p = two_digits(p, abs_offset / 60);
+  *p++ = ':';
+  p = two_digits(p, abs_offset % 60);
+  *p++ = '"';
+  a.raw(std::string_view(text, sizeof text));
 }
 
 // Duration::to_string() as a JSON string.
@@ -561,6 +590,10 @@ void decision(Appender& a, const Decision& d, bool with_trace) {
 }  // namespace
 
 namespace json_out {
+
+void append_decision(Appender& out, const Decision& d, bool trace) {
+  line::decision(out, d, trace);
+}
 
 void append_decision(std::string& out, const Decision& d, const WriteOptions& options) {
   if (options.indent < 0) {

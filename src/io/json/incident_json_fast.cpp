@@ -26,6 +26,15 @@ using simdjson::dom::object;
 
 constexpr std::int64_t kNoLimit = std::numeric_limits<std::int64_t>::max();
 
+// Equality of short strings (keys, enum spellings, fact names) without a call to memcmp.
+bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 bool is_null(element e) { return e.type() == element_type::NULL_VALUE; }
 
 bool read_string(element e, std::string_view& out) {
@@ -54,7 +63,8 @@ bool read_int(element e, std::int64_t& out,
 
 std::optional<std::size_t> index_of(std::string_view text,
                                     std::span<const std::string_view> values) {
-  const auto it = std::find(values.begin(), values.end(), text);
+  const auto it =
+      std::find_if(values.begin(), values.end(), [&](std::string_view v) { return same(v, text); });
   if (it == values.end()) return std::nullopt;
   return static_cast<std::size_t>(it - values.begin());
 }
@@ -118,8 +128,9 @@ bool for_fields(element e, const std::array<std::string_view, N>& keys, Visit vi
   std::size_t next = 0;  // keys usually come in the order of `keys`: try the one after the last
   for (auto field : map) {
     std::size_t index = next;
-    if (index >= N || keys[index] != field.key) {
-      const auto it = std::find(keys.begin(), keys.end(), field.key);
+    if (index >= N || !same(keys[index], field.key)) {
+      const auto it = std::find_if(keys.begin(), keys.end(),
+                                   [&](std::string_view k) { return same(k, field.key); });
       if (it == keys.end()) return false;
       index = static_cast<std::size_t>(it - keys.begin());
     }
@@ -215,7 +226,8 @@ class Reader {
 
   bool known_category(const std::string& category) const {
     const auto& known = schema_.categories;
-    return known.empty() || std::find(known.begin(), known.end(), category) != known.end();
+    return known.empty() || std::any_of(known.begin(), known.end(),
+                                        [&](const std::string& k) { return same(k, category); });
   }
 
   bool emotion(element v, Incident& in) {
@@ -294,9 +306,9 @@ class Reader {
     const auto& known = schema_.host_facts;
     auto info = known.begin();  // as in for_fields: try the fact after the last one first
     for (auto field : map) {
-      if (info == known.end() || info->name != field.key) {
+      if (info == known.end() || !same(info->name, field.key)) {
         info = std::find_if(known.begin(), known.end(),
-                            [&](const HostFactInfo& f) { return f.name == field.key; });
+                            [&](const HostFactInfo& f) { return same(f.name, field.key); });
         if (info == known.end()) return false;
       }
       const auto position = static_cast<std::size_t>(info - known.begin());

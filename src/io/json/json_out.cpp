@@ -153,7 +153,7 @@ void append_int(std::string& out, std::int64_t value) {
 }
 
 void Appender::grow(std::size_t n) {
-  const std::size_t used = static_cast<std::size_t>(cur_ - out_.data());
+  const std::size_t used = this->used();
   // Ahead by a whole one-line decision (about 1.8 kB) at least; resize() doubles the capacity.
   out_.resize(used + std::max<std::size_t>(n, 2048));
   cur_ = out_.data() + used;

@@ -120,18 +120,22 @@ class Writer {
 };
 
 /// Appends to a std::string through a cursor, without a call into std::string per piece: the
-/// string is grown ahead (its new bytes are garbage until written) and cut to what was written
-/// by finish(), which must be called once at the end; the string is unusable until then.
+/// string is grown ahead (its new bytes are garbage until written). Either finish() cuts it to
+/// what was written, or the owner keeps the string at its full size and remembers used(): then
+/// the space ahead is reused the next time without being cleared again.
 /// For one-line JSON, where every piece is a literal, a number or an escaped string.
 class Appender {
  public:
-  explicit Appender(std::string& out) : out_(out) { cur_ = end_ = out_.data() + out_.size(); }
+  /// Appends after the end of `out`.
+  explicit Appender(std::string& out) : Appender(out, out.size()) {}
+  /// Writes from `out[used]` on; what `out` holds beyond is scratch space (used <= out.size()).
+  Appender(std::string& out, std::size_t used)
+      : out_(out), cur_(out.data() + used), end_(out.data() + out.size()) {}
 
   /// Bytes needing no escaping, written as they are: `"key":` fragments, punctuation.
   void raw(std::string_view text) {
     reserve(text.size());
-    std::memcpy(cur_, text.data(), text.size());
-    cur_ += text.size();
+    copy(text);
   }
   void raw(char c) {
     reserve(1);
@@ -145,8 +149,7 @@ class Appender {
       const std::size_t n = text.size();
       reserve(n + 2);
       *cur_++ = '"';
-      std::memcpy(cur_, text.data(), n);
-      cur_ += n;
+      copy(text);
       *cur_++ = '"';
     } else {
       escaped(text);
@@ -169,34 +172,73 @@ class Appender {
   }
 
   /// True when every byte of `text` is printable ASCII other than '"' and '\\': the bytes
-  /// append_string() copies as they are. Eight bytes at a time.
+  /// append_string() copies as they are. Eight bytes at a time (the last eight, or four, may
+  /// overlap bytes already checked).
   static bool is_plain(std::string_view text) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
     const char* p = text.data();
-    std::size_t n = text.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t x;
-      std::memcpy(&x, p, 8);
-      // Any byte below 0x20, equal to '"' or '\\', or from 0x80 up (the "has less" and "has
-      // zero" tricks: a borrow only ever marks bytes above one that is found anyway).
-      const std::uint64_t quote = x ^ (ones * '"');
-      const std::uint64_t backslash = x ^ (ones * '\\');
-      const std::uint64_t below = (x - ones * 0x20) & ~x;
-      const std::uint64_t equal = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
-      if (((below | equal) & highs) != 0 || (x & highs) != 0) return false;
+    const std::size_t n = text.size();
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 <= n; i += 8) {
+        if (!plain_word<std::uint64_t>(p + i)) return false;
+      }
+      return n % 8 == 0 || plain_word<std::uint64_t>(p + n - 8);
     }
-    for (; n > 0; ++p, --n) {
-      const auto c = static_cast<unsigned char>(*p);
+    if (n >= 4) return plain_word<std::uint32_t>(p) && plain_word<std::uint32_t>(p + n - 4);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
       if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
     }
     return true;
   }
 
+  /// Bytes written so far, from the start of the string.
+  [[nodiscard]] std::size_t used() const { return static_cast<std::size_t>(cur_ - out_.data()); }
+
   /// Cuts the string to what was written.
-  void finish() { out_.resize(static_cast<std::size_t>(cur_ - out_.data())); }
+  void finish() { out_.resize(used()); }
 
  private:
+  // is_plain() for the sizeof(Word) bytes at `p`. Any byte below 0x20, equal to '"' or '\\', or
+  // from 0x80 up sets its high bit (the "has less" and "has zero" tricks: a borrow only ever
+  // marks bytes above one that is found anyway).
+  template <typename Word>
+  static bool plain_word(const char* p) {
+    constexpr Word ones = static_cast<Word>(0x0101010101010101ULL);
+    constexpr Word highs = static_cast<Word>(0x8080808080808080ULL);
+    Word x;
+    std::memcpy(&x, p, sizeof x);
+    const Word quote = x ^ static_cast<Word>(ones * '"');
+    const Word backslash = x ^ static_cast<Word>(ones * '\\');
+    const Word below = static_cast<Word>(x - ones * 0x20) & static_cast<Word>(~x);
+    const Word equal = (static_cast<Word>(quote - ones) & static_cast<Word>(~quote)) |
+                       (static_cast<Word>(backslash - ones) & static_cast<Word>(~backslash));
+    return ((below | equal | x) & highs) == 0;
+  }
+
+  // Copies `text` to the cursor (space reserved). Short pieces, most of them, without a call.
+  void copy(std::string_view text) {
+    const char* from = text.data();
+    const std::size_t n = text.size();
+    if (n >= 16) {
+      std::memcpy(cur_, from, n);
+    } else if (n >= 8) {  // two eight-byte moves that may overlap
+      std::uint64_t head, tail;
+      std::memcpy(&head, from, 8);
+      std::memcpy(&tail, from + n - 8, 8);
+      std::memcpy(cur_, &head, 8);
+      std::memcpy(cur_ + n - 8, &tail, 8);
+    } else if (n >= 4) {
+      std::uint32_t head, tail;
+      std::memcpy(&head, from, 4);
+      std::memcpy(&tail, from + n - 4, 4);
+      std::memcpy(cur_, &head, 4);
+      std::memcpy(cur_ + n - 4, &tail, 4);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) cur_[i] = from[i];
+    }
+    cur_ += n;
+  }
+
   void reserve(std::size_t n) {
     if (static_cast<std::size_t>(end_ - cur_) < n) grow(n);
   }
@@ -210,5 +252,7 @@ class Appender {
 
 /// Appends `decision` as to_json(decision, options) writes it (io/decision_writer.hpp).
 void append_decision(std::string& out, const Decision& decision, const WriteOptions& options);
+/// The same for one-line JSON (indent -1), through an Appender.
+void append_decision(Appender& out, const Decision& decision, bool trace);
 
 }  // namespace redress::io::json_out
