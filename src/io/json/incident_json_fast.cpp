@@ -14,6 +14,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace redress::io::detail {
@@ -156,9 +158,17 @@ constexpr std::array<std::string_view, 2> kMoneyKeys = {"minor", "currency"};
 
 class Reader {
  public:
-  explicit Reader(const IncidentSchema& schema) : schema_(schema) {}
+  explicit Reader(const IncidentSchema& schema)
+      : schema_(schema),
+        categories_(schema.categories.begin(), schema.categories.end()),
+        categories_data_(schema.categories.data()),
+        categories_size_(schema.categories.size()) {}
 
-  [[nodiscard]] bool for_schema(const IncidentSchema& schema) const { return &schema == &schema_; }
+  // Whether this reader was made for `schema` (its category set points into the schema).
+  [[nodiscard]] bool for_schema(const IncidentSchema& schema) const {
+    return &schema == &schema_ && schema.categories.data() == categories_data_ &&
+           schema.categories.size() == categories_size_;
+  }
 
   bool incident(element root, Incident& out) {
     std::uint32_t required = 0;
@@ -225,9 +235,7 @@ class Reader {
   }
 
   bool known_category(const std::string& category) const {
-    const auto& known = schema_.categories;
-    return known.empty() || std::any_of(known.begin(), known.end(),
-                                        [&](const std::string& k) { return same(k, category); });
+    return categories_size_ == 0 || categories_.count(category) != 0;
   }
 
   bool emotion(element v, Incident& in) {
@@ -383,6 +391,9 @@ class Reader {
   }
 
   const IncidentSchema& schema_;
+  std::unordered_set<std::string_view> categories_;  // schema_.categories, to look up
+  const std::string* categories_data_;
+  std::size_t categories_size_;
   std::vector<std::size_t> seen_facts_;
   std::vector<std::string_view> values_;
   std::vector<std::size_t> indices_;          // read_choices()'s
