@@ -189,11 +189,8 @@ class Reader {
     switch (index) {
       case 0:
         return read_string(v, in.id) && !in.id.empty();
-      case 1: {
-        std::string_view text;
-        std::string why;
-        return read_string(v, text) && !text.empty() && Timestamp::parse(text, in.reported_at, why);
-      }
+      case 1:
+        return timestamp(v, in.reported_at);
       case 2:
         return read_string(v, in.category) && !in.category.empty() && known_category(in.category);
       case 3:
@@ -236,6 +233,32 @@ class Reader {
 
   bool known_category(const std::string& category) const {
     return categories_size_ == 0 || categories_.count(category) != 0;
+  }
+
+  // Timestamp::parse, remembering the last text it accepted (lines often share it).
+  bool timestamp(element v, Timestamp& out) {
+    std::string_view text;
+    if (!read_string(v, text) || text.empty()) return false;
+    if (!last_time_text_.empty() && same(text, last_time_text_)) {
+      out = last_time_;
+      return true;
+    }
+    std::string why;
+    if (!Timestamp::parse(text, out, why)) return false;
+    last_time_text_.assign(text);
+    last_time_ = out;
+    return true;
+  }
+
+  // Currency::parse, remembering the last code it accepted.
+  bool currency(std::string_view code, Currency& out) {
+    if (!last_currency_.empty() && same(code, last_currency_.code())) {
+      out = last_currency_;
+      return true;
+    }
+    if (!Currency::parse(code, out)) return false;
+    last_currency_ = out;
+    return true;
   }
 
   bool emotion(element v, Incident& in) {
@@ -293,9 +316,9 @@ class Reader {
         seen |= 1U << i;
         return i == 0 ? read_int(f, minor) : read_string(f, code);
       });
-      Currency currency;
-      if (!ok || seen != 0b11 || !Currency::parse(code, currency)) return false;
-      value = Money(minor, currency);
+      Currency unit;
+      if (!ok || seen != 0b11 || !currency(code, unit)) return false;
+      value = Money(minor, unit);
     }
     if (!schema_.currency.empty() && value.currency() != schema_.currency) return false;
     out = value;
@@ -325,69 +348,93 @@ class Reader {
       }
       seen_facts_.push_back(position);
       if (!is_null(field.value)) {  // null: as if not given
-        auto value = fact_value(field.value, *info);
-        if (!value) return false;
-        const auto it = out.find(info->name);
-        if (it != out.end()) {
-          it->second = std::move(*value);
-        } else {
-          out.emplace(info->name, std::move(*value));
-        }
-        assigned_.push_back(&info->name);
+        FactValue& slot = slot_for(out, info->name);
+        if (!fact_value(field.value, *info, slot)) return false;
+        assigned_.push_back(&slot);
       }
       ++info;
     }
     return true;
   }
 
+  // The map's value for `name`, inserted (false) when missing. The maps are tiny: a scan finds
+  // it without comparing more than lengths, mostly.
+  static FactValue& slot_for(std::map<std::string, FactValue>& facts, const std::string& name) {
+    if (facts.size() <= 8) {
+      for (auto& [key, value] : facts) {
+        if (same(key, name)) return value;
+      }
+    } else if (const auto it = facts.find(name); it != facts.end()) {
+      return it->second;
+    }
+    return facts.emplace(name, FactValue(false)).first->second;
+  }
+
   // Erases from `facts` what facts() did not assign (all of it when there was no `facts`).
   void drop_unassigned(std::map<std::string, FactValue>& facts) const {
     for (auto it = facts.begin(); it != facts.end();) {
-      const bool kept = std::any_of(assigned_.begin(), assigned_.end(),
-                                    [&](const std::string* name) { return *name == it->first; });
+      const FactValue* value = &it->second;
+      const bool kept = std::find(assigned_.begin(), assigned_.end(), value) != assigned_.end();
       it = kept ? std::next(it) : facts.erase(it);
     }
   }
 
-  std::optional<FactValue> fact_value(element v, const HostFactInfo& info) {
+  // Reads `v` as a value of the fact `info` into `out`, reusing the memory `out` holds when it
+  // has the same type already. False (and `out` unspecified) when the value does not fit.
+  bool fact_value(element v, const HostFactInfo& info, FactValue& out) {
     switch (info.kind) {
       case HostFactInfo::Kind::boolean: {
         bool b = false;
-        if (read_bool(v, b)) return FactValue(b);
-        break;
+        if (!read_bool(v, b)) return false;
+        out = b;
+        return true;
       }
       case HostFactInfo::Kind::integer: {
         std::int64_t i = 0;
-        if (read_int(v, i)) return FactValue(i);
-        break;
+        if (!read_int(v, i)) return false;
+        out = i;
+        return true;
       }
       case HostFactInfo::Kind::money: {
         std::optional<Money> m;
-        if (money(v, m)) return FactValue(*m);
-        break;
+        if (!money(v, m)) return false;
+        out = *m;
+        return true;
       }
       case HostFactInfo::Kind::string: {
-        std::string s;
-        if (read_string(v, s)) return FactValue(Symbol{std::move(s)});
-        break;
+        std::string_view text;
+        if (!read_string(v, text)) return false;
+        symbol(out).assign(text);
+        return true;
       }
       case HostFactInfo::Kind::enumeration: {
         std::string_view text;
-        if (!read_string(v, text)) break;
+        if (!read_string(v, text)) return false;
         for (const auto& value : info.values) {
-          if (value == text) return FactValue(Symbol{value});
+          if (same(value, text)) {
+            symbol(out).assign(value);
+            return true;
+          }
         }
-        break;
+        return false;
       }
       case HostFactInfo::Kind::set: {
         values_.assign(info.values.begin(), info.values.end());
-        if (!read_choices(v, values_, indices_)) break;
-        SymbolSet set;
-        for (std::size_t i : indices_) set.names.push_back(info.values[i]);
-        return FactValue(std::move(set));
+        if (!read_choices(v, values_, indices_)) return false;
+        if (!boost::variant2::holds_alternative<SymbolSet>(out)) out = SymbolSet{};
+        auto& names = boost::variant2::get<SymbolSet>(out).names;
+        names.resize(indices_.size());
+        for (std::size_t i = 0; i < indices_.size(); ++i) names[i].assign(info.values[indices_[i]]);
+        return true;
       }
     }
-    return std::nullopt;
+    return false;
+  }
+
+  // The name of the Symbol `value` holds, made a Symbol first if it is not.
+  static std::string& symbol(FactValue& value) {
+    if (!boost::variant2::holds_alternative<Symbol>(value)) value = Symbol{};
+    return boost::variant2::get<Symbol>(value).name;
   }
 
   const IncidentSchema& schema_;
@@ -396,8 +443,11 @@ class Reader {
   std::size_t categories_size_;
   std::vector<std::size_t> seen_facts_;
   std::vector<std::string_view> values_;
-  std::vector<std::size_t> indices_;          // read_choices()'s
-  std::vector<const std::string*> assigned_;  // the fact names given a value, this incident
+  std::vector<std::size_t> indices_;        // read_choices()'s
+  std::vector<const FactValue*> assigned_;  // the facts given a value, this incident
+  std::string last_time_text_;              // timestamp()'s
+  Timestamp last_time_;
+  Currency last_currency_;  // currency()'s
 };
 
 // Sets `in` to a default Incident, keeping the memory of what the reader fills again.
