@@ -135,7 +135,7 @@ class Appender {
   /// Bytes needing no escaping, written as they are: `"key":` fragments, punctuation.
   void raw(std::string_view text) {
     reserve(text.size());
-    copy(text);
+    cur_ = copy(cur_, text);
   }
   void raw(char c) {
     reserve(1);
@@ -148,9 +148,11 @@ class Appender {
     if (is_plain(text)) {
       const std::size_t n = text.size();
       reserve(n + 2);
-      *cur_++ = '"';
-      copy(text);
-      *cur_++ = '"';
+      char* p = cur_;  // a local cursor: stores through char* would make cur_ be read again
+      *p++ = '"';
+      p = copy(p, text);
+      *p++ = '"';
+      cur_ = p;
     } else {
       escaped(text);
     }
@@ -215,28 +217,29 @@ class Appender {
     return ((below | equal | x) & highs) == 0;
   }
 
-  // Copies `text` to the cursor (space reserved). Short pieces, most of them, without a call.
-  void copy(std::string_view text) {
+  // Copies `text` to `to` (space reserved) and returns the end. Short pieces, most of them,
+  // without a call.
+  static char* copy(char* to, std::string_view text) {
     const char* from = text.data();
     const std::size_t n = text.size();
     if (n >= 16) {
-      std::memcpy(cur_, from, n);
+      std::memcpy(to, from, n);
     } else if (n >= 8) {  // two eight-byte moves that may overlap
       std::uint64_t head, tail;
       std::memcpy(&head, from, 8);
       std::memcpy(&tail, from + n - 8, 8);
-      std::memcpy(cur_, &head, 8);
-      std::memcpy(cur_ + n - 8, &tail, 8);
+      std::memcpy(to, &head, 8);
+      std::memcpy(to + n - 8, &tail, 8);
     } else if (n >= 4) {
       std::uint32_t head, tail;
       std::memcpy(&head, from, 4);
       std::memcpy(&tail, from + n - 4, 4);
-      std::memcpy(cur_, &head, 4);
-      std::memcpy(cur_ + n - 4, &tail, 4);
+      std::memcpy(to, &head, 4);
+      std::memcpy(to + n - 4, &tail, 4);
     } else {
-      for (std::size_t i = 0; i < n; ++i) cur_[i] = from[i];
+      for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
     }
-    cur_ += n;
+    return to + n;
   }
 
   void reserve(std::size_t n) {
