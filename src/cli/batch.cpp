@@ -214,14 +214,17 @@ class Worker {
       if (!read.incident) return failed(out, number, read.diagnostics);
       incident_ = std::move(*read.incident);
     }
+    const std::size_t mark = out.used();  // a decision written in part is dropped
     try {
       decide(job_.policy, incident_, decision_, job_.decide_options);
       io::json_out::append_decision(out, decision_, job_.write_options.trace);
       out.raw('\n');
       return true;
     } catch (const DecideError& e) {
+      out.rewind(mark);
       return failed(out, number, e.diagnostics());
     } catch (const std::exception& e) {  // never lose a line, whatever went wrong
+      out.rewind(mark);
       Diagnostics diagnostics;
       diagnostics.error("decide.internal", {job_.file, 0, -1},
                         fmt::format("the decision failed: {}", e.what()));

@@ -163,16 +163,6 @@ class Appender {
     cur_ = std::to_chars(cur_, cur_ + 24, value).ptr;
   }
 
-  /// `value` as exactly `width` decimal digits (0 <= value < 10^width).
-  void digits(unsigned value, int width) {
-    reserve(static_cast<std::size_t>(width));
-    for (int i = width - 1; i >= 0; --i) {
-      cur_[i] = static_cast<char>('0' + value % 10);
-      value /= 10;
-    }
-    cur_ += width;
-  }
-
   /// True when every byte of `text` is printable ASCII other than '"' and '\\': the bytes
   /// append_string() copies as they are. Eight bytes at a time (the last eight, or four, may
   /// overlap bytes already checked).
@@ -195,6 +185,9 @@ class Appender {
 
   /// Bytes written so far, from the start of the string.
   [[nodiscard]] std::size_t used() const { return static_cast<std::size_t>(cur_ - out_.data()); }
+
+  /// Drops what was written after used() returned `mark`.
+  void rewind(std::size_t mark) { cur_ = out_.data() + mark; }
 
   /// Cuts the string to what was written.
   void finish() { out_.resize(used()); }

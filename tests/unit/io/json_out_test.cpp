@@ -71,8 +71,9 @@ TEST_CASE("json_out: Appender writes what append_string and append_int write", "
     }
     a.integer(-round * 1234567);
     append_int(expected, -round * 1234567);
-    a.digits(static_cast<unsigned>(round), 4);
-    expected += std::string(round < 10 ? "000" : round < 100 ? "00" : "0") + std::to_string(round);
+    const std::size_t mark = a.used();
+    a.raw("dropped");
+    a.rewind(mark);
     a.raw("\n");
     expected += '\n';
   }
