@@ -14,7 +14,6 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -164,7 +163,7 @@ class Reader {
         categories_data_(schema.categories.data()),
         categories_size_(schema.categories.size()) {}
 
-  // Whether this reader was made for `schema` (its category set points into the schema).
+  // Whether this reader was made for `schema` (it indexed the schema's categories).
   [[nodiscard]] bool for_schema(const IncidentSchema& schema) const {
     return &schema == &schema_ && schema.categories.data() == categories_data_ &&
            schema.categories.size() == categories_size_;
@@ -438,7 +437,7 @@ class Reader {
   }
 
   const IncidentSchema& schema_;
-  std::unordered_set<std::string_view> categories_;  // schema_.categories, to look up
+  std::unordered_set<std::string> categories_;  // a copy of schema_.categories, to look up
   const std::string* categories_data_;
   std::size_t categories_size_;
   std::vector<std::size_t> seen_facts_;

@@ -28,7 +28,9 @@ class FastIncidentReader {
 
   /// The same into `out`, which is overwritten whole (its strings, lists and fact map keep their
   /// memory, so reading line after line into one Incident does not allocate). Returns false when
-  /// the fast path cannot tell; `out` is then unspecified but valid.
+  /// the fast path cannot tell; `out` is then unspecified but valid. The reader indexes the
+  /// schema's categories on first use: pass the same, unchanged schema from call to call (another
+  /// schema object is indexed anew).
   bool read(std::string_view json, const IncidentSchema& schema, Incident& out);
 
  private:
