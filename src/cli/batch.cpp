@@ -23,7 +23,6 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <vector>
 
@@ -31,6 +30,7 @@
 
 #include "cli/commands.hpp"
 #include "io/json/incident_json_fast.hpp"
+#include "io/json/json_out.hpp"
 #include "redress/engine/decide.hpp"
 #include "redress/io/decision_writer.hpp"
 #include "redress/io/diagnostics_writer.hpp"
@@ -54,7 +54,10 @@ struct Line {
 };
 
 struct Block {
-  std::string out;  // the block's output lines, newline-terminated; reused across chunks
+  // The block's output lines, newline-terminated: out[0, size). The string keeps its largest
+  // size, so that the space is reused from chunk to chunk without being cleared again.
+  std::string out;
+  std::size_t size = 0;
   std::size_t decided = 0;
   std::size_t failed = 0;
 };
@@ -180,57 +183,67 @@ class Worker {
   explicit Worker(const Job& job) : job_(job) {}
 
   void run(const Chunk& chunk, std::size_t block_index, Block& block) {
-    block.out.clear();
     block.decided = block.failed = 0;
+    io::json_out::Appender out(block.out, 0);
     const std::size_t begin = block_index * kBlockLines;
     const std::size_t end = std::min(begin + kBlockLines, chunk.lines.size());
     for (std::size_t i = begin; i < end; ++i) {
       std::string_view line(chunk.text.data() + chunk.lines[i].offset, chunk.lines[i].size);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF input
-      if (one(line, chunk.first_line + i, block.out)) {
+      if (one(line, chunk.first_line + i, out)) {
         ++block.decided;
       } else {
         ++block.failed;
       }
     }
+    block.size = out.used();
   }
 
  private:
   // Decides one line into `out`; false when it gave an error record.
-  bool one(std::string_view line, std::uint64_t number, std::string& out) {
+  bool one(std::string_view line, std::uint64_t number, io::json_out::Appender& out) {
     if (is_blank(line)) {
       Diagnostics diagnostics;
       diagnostics.error("incident.syntax", {job_.file, 0, 0}, "empty line",
                         "write one incident as a JSON object per line");
-      error_record(out, number, diagnostics, job_.file);
-      return false;
+      return failed(out, number, diagnostics);
     }
-    std::optional<Incident> incident = fast_.read(line, job_.schema);
-    if (!incident) {  // not on the fast path: the full reader decides, with diagnostics
+    if (!fast_.read(line, job_.schema, incident_)) {
+      // Not on the fast path: the full reader decides, with diagnostics.
       auto read = io::read_incident(line, job_.file, job_.schema);
-      if (!read.incident) {
-        error_record(out, number, read.diagnostics, job_.file);
-        return false;
-      }
-      incident = std::move(read.incident);
+      if (!read.incident) return failed(out, number, read.diagnostics);
+      incident_ = std::move(*read.incident);
     }
+    const std::size_t mark = out.used();  // a decision written in part is dropped
     try {
-      out += io::to_json(decide(job_.policy, *incident, job_.decide_options), job_.write_options);
-      out += '\n';
+      decide(job_.policy, incident_, decision_, job_.decide_options);
+      io::json_out::append_decision(out, decision_, job_.write_options.trace);
+      out.raw('\n');
       return true;
     } catch (const DecideError& e) {
-      error_record(out, number, e.diagnostics(), job_.file);
+      out.rewind(mark);
+      return failed(out, number, e.diagnostics());
     } catch (const std::exception& e) {  // never lose a line, whatever went wrong
+      out.rewind(mark);
       Diagnostics diagnostics;
       diagnostics.error("decide.internal", {job_.file, 0, -1},
                         fmt::format("the decision failed: {}", e.what()));
-      error_record(out, number, diagnostics, job_.file);
+      return failed(out, number, diagnostics);
     }
+  }
+
+  // Writes the error record of line `number`; false.
+  bool failed(io::json_out::Appender& out, std::uint64_t number, const Diagnostics& diagnostics) {
+    std::string record;
+    error_record(record, number, diagnostics, job_.file);
+    out.raw(record);
     return false;
   }
 
   const Job& job_;
   io::detail::FastIncidentReader fast_;
+  Incident incident_;  // reused line after line, with its memory
+  Decision decision_;  // the same
 };
 
 class Pipeline {
@@ -343,7 +356,7 @@ class Pipeline {
       lock.unlock();
       for (std::size_t b = 0; b < chunk->block_count; ++b) {
         const Block& block = chunk->blocks[b];
-        if (!write_failed_ && !write_all(block.out)) {
+        if (!write_failed_ && !write_all(std::string_view(block.out.data(), block.size))) {
           write_failed_ = true;
           write_errno_ = errno;
         }

@@ -26,6 +26,13 @@ class FastIncidentReader {
   /// the fast path cannot tell (then read_incident() must be asked; it may still succeed).
   std::optional<Incident> read(std::string_view json, const IncidentSchema& schema);
 
+  /// The same into `out`, which is overwritten whole (its strings, lists and fact map keep their
+  /// memory, so reading line after line into one Incident does not allocate). Returns false when
+  /// the fast path cannot tell; `out` is then unspecified but valid. The reader indexes the
+  /// schema's categories on first use: pass the same, unchanged schema from call to call (another
+  /// schema object is indexed anew).
+  bool read(std::string_view json, const IncidentSchema& schema, Incident& out);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -4,6 +4,7 @@
 // dump() puts one, and the rejecting byte is read again when it could start a new sequence.
 #include "io/json/json_out.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -149,6 +150,20 @@ void append_int(std::string& out, std::int64_t value) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   out.append(buffer, result.ptr);
+}
+
+void Appender::grow(std::size_t n) {
+  const std::size_t used = this->used();
+  // Ahead by a whole one-line decision (about 1.8 kB) at least; resize() doubles the capacity.
+  out_.resize(used + std::max<std::size_t>(n, 2048));
+  cur_ = out_.data() + used;
+  end_ = out_.data() + out_.size();
+}
+
+void Appender::escaped(std::string_view text) {
+  std::string scratch;  // seldom needed: not worth keeping
+  append_string(scratch, text);
+  raw(scratch);
 }
 
 }  // namespace redress::io::json_out

@@ -6,10 +6,19 @@
 // Private to src/io; the caller writes keys and values in order, nothing is checked.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace redress {
+struct Decision;
+}
+namespace redress::io {
+struct WriteOptions;
+}
 
 namespace redress::io::json_out {
 
@@ -109,5 +118,137 @@ class Writer {
   std::vector<char> open_ = std::vector<char>(8);  // per open level: 1 once it has an item
   bool after_key_ = false;
 };
+
+/// Appends to a std::string through a cursor, without a call into std::string per piece: the
+/// string is grown ahead (its new bytes are garbage until written). Either finish() cuts it to
+/// what was written, or the owner keeps the string at its full size and remembers used(): then
+/// the space ahead is reused the next time without being cleared again.
+/// For one-line JSON, where every piece is a literal, a number or an escaped string.
+class Appender {
+ public:
+  /// Appends after the end of `out`.
+  explicit Appender(std::string& out) : Appender(out, out.size()) {}
+  /// Writes from `out[used]` on; what `out` holds beyond is scratch space (used <= out.size()).
+  Appender(std::string& out, std::size_t used)
+      : out_(out), cur_(out.data() + used), end_(out.data() + out.size()) {}
+
+  /// Bytes needing no escaping, written as they are: `"key":` fragments, punctuation.
+  void raw(std::string_view text) {
+    reserve(text.size());
+    cur_ = copy(cur_, text);
+  }
+  void raw(char c) {
+    reserve(1);
+    *cur_++ = c;
+  }
+
+  /// `text` as a JSON string, quotes included, exactly as append_string() writes it.
+  void string(std::string_view text) {
+    // Plain printable ASCII (the usual case) is copied; anything else is append_string's.
+    if (is_plain(text)) {
+      const std::size_t n = text.size();
+      reserve(n + 2);
+      char* p = cur_;  // a local cursor: stores through char* would make cur_ be read again
+      *p++ = '"';
+      p = copy(p, text);
+      *p++ = '"';
+      cur_ = p;
+    } else {
+      escaped(text);
+    }
+  }
+
+  void integer(std::int64_t value) {
+    reserve(24);
+    cur_ = std::to_chars(cur_, cur_ + 24, value).ptr;
+  }
+
+  /// True when every byte of `text` is printable ASCII other than '"' and '\\': the bytes
+  /// append_string() copies as they are. Eight bytes at a time (the last eight, or four, may
+  /// overlap bytes already checked).
+  static bool is_plain(std::string_view text) {
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 <= n; i += 8) {
+        if (!plain_word<std::uint64_t>(p + i)) return false;
+      }
+      return n % 8 == 0 || plain_word<std::uint64_t>(p + n - 8);
+    }
+    if (n >= 4) return plain_word<std::uint32_t>(p) && plain_word<std::uint32_t>(p + n - 4);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
+
+  /// Bytes written so far, from the start of the string.
+  [[nodiscard]] std::size_t used() const { return static_cast<std::size_t>(cur_ - out_.data()); }
+
+  /// Drops what was written after used() returned `mark`.
+  void rewind(std::size_t mark) { cur_ = out_.data() + mark; }
+
+  /// Cuts the string to what was written.
+  void finish() { out_.resize(used()); }
+
+ private:
+  // is_plain() for the sizeof(Word) bytes at `p`. Any byte below 0x20, equal to '"' or '\\', or
+  // from 0x80 up sets its high bit (the "has less" and "has zero" tricks: a borrow only ever
+  // marks bytes above one that is found anyway).
+  template <typename Word>
+  static bool plain_word(const char* p) {
+    constexpr Word ones = static_cast<Word>(0x0101010101010101ULL);
+    constexpr Word highs = static_cast<Word>(0x8080808080808080ULL);
+    Word x;
+    std::memcpy(&x, p, sizeof x);
+    const Word quote = x ^ static_cast<Word>(ones * '"');
+    const Word backslash = x ^ static_cast<Word>(ones * '\\');
+    const Word below = static_cast<Word>(x - ones * 0x20) & static_cast<Word>(~x);
+    const Word equal = (static_cast<Word>(quote - ones) & static_cast<Word>(~quote)) |
+                       (static_cast<Word>(backslash - ones) & static_cast<Word>(~backslash));
+    return ((below | equal | x) & highs) == 0;
+  }
+
+  // Copies `text` to `to` (space reserved) and returns the end. Short pieces, most of them,
+  // without a call.
+  static char* copy(char* to, std::string_view text) {
+    const char* from = text.data();
+    const std::size_t n = text.size();
+    if (n >= 16) {
+      std::memcpy(to, from, n);
+    } else if (n >= 8) {  // two eight-byte moves that may overlap
+      std::uint64_t head, tail;
+      std::memcpy(&head, from, 8);
+      std::memcpy(&tail, from + n - 8, 8);
+      std::memcpy(to, &head, 8);
+      std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4) {
+      std::uint32_t head, tail;
+      std::memcpy(&head, from, 4);
+      std::memcpy(&tail, from + n - 4, 4);
+      std::memcpy(to, &head, 4);
+      std::memcpy(to + n - 4, &tail, 4);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+    }
+    return to + n;
+  }
+
+  void reserve(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - cur_) < n) grow(n);
+  }
+  void grow(std::size_t n);
+  void escaped(std::string_view text);
+
+  std::string& out_;
+  char* cur_;
+  char* end_;
+};
+
+/// Appends `decision` as to_json(decision, options) writes it (io/decision_writer.hpp).
+void append_decision(std::string& out, const Decision& decision, const WriteOptions& options);
+/// The same for one-line JSON (indent -1), through an Appender.
+void append_decision(Appender& out, const Decision& decision, bool trace);
 
 }  // namespace redress::io::json_out

@@ -355,3 +355,45 @@ TEST_CASE("decision JSON: known bytes", "[io][json]") {
   CHECK(pretty.find("\"derived\": {}\n  },\n") != std::string::npos);
   CHECK(pretty.back() == '}');
 }
+
+TEST_CASE("decision JSON: deadlines in every unit, offset and year", "[io][json]") {
+  // The one-line writer prints timestamps and durations itself for years 0000 to 9999 and
+  // leaves the rest to to_string(); both must match the reference.
+  const std::vector<std::int64_t> instants = {
+      0,
+      -1,
+      1'795'000'000,
+      -62'167'219'200,    // 0000-01-01T00:00:00Z
+      -62'162'035'201,    // 0000-02-29T23:59:59Z, just before the day the writer takes
+      -62'162'035'200,    // 0000-03-01T00:00:00Z
+      253'402'300'799,    // 9999-12-31T23:59:59Z
+      253'402'300'800,    // 10000-01-01T00:00:00Z
+      -62'198'755'200,    // a year below 0
+      900'000'000'000,    // year 30489
+      -900'000'000'000};  // year -26550
+  const std::vector<std::int32_t> offsets = {0, 480, -300, 330, -570, 1080, -1080, 59, -1};
+  const std::vector<Duration> durations = {
+      {0, DurationUnit::minutes},
+      {15, DurationUnit::minutes},
+      {2, DurationUnit::hours},
+      {1, DurationUnit::days},
+      {4, DurationUnit::business_hours},
+      {3, DurationUnit::business_days},
+      {1'000'000, DurationUnit::minutes},
+      {-7, DurationUnit::hours},
+      {std::numeric_limits<std::int64_t>::min(), DurationUnit::days}};
+  int mismatches = 0;
+  for (auto instant : instants) {
+    for (auto offset : offsets) {
+      Decision d;
+      d.deadlines.first_response_due = Timestamp{instant, offset};
+      d.deadlines.resolution_due = Timestamp{instant + 59, offset};
+      for (const auto& duration : durations) {
+        d.deadlines.first_response_target = duration;
+        d.deadlines.resolution_target = duration;
+        mismatches += compare(d, d.deadlines.first_response_due.to_string(), {-1});
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
