@@ -288,8 +288,8 @@ void strings(Appender& a, const Range& values) {
   a.raw(']');
 }
 
-template <typename E>
-void enum_list(Appender& a, const std::vector<E>& values) {
+template <typename Enums>
+void enum_list(Appender& a, const Enums& values) {
   a.raw('[');
   bool first = true;
   for (auto v : values) {
