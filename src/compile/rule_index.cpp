@@ -193,7 +193,7 @@ void read_conjuncts(const CompiledPolicy& p, const Node& node, ConditionFacts& o
 void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
   std::map<std::uint32_t, std::size_t> bounded;  // slot -> rules with a lower bound on it
   for (const auto& entry : bucket.rules) {
-    for (auto t = entry.first_test; t < entry.first_test + entry.tests; ++t) {
+    for (auto t = entry.head.first_test; t < entry.head.first_test + entry.head.tests; ++t) {
       const auto& test = p.fact_tests[t];
       if (test.kind == FactTest::Kind::range &&
           test.lo != std::numeric_limits<std::int64_t>::min()) {
@@ -209,7 +209,7 @@ void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
   for (std::uint32_t position = 0; position < bucket.rules.size(); ++position) {
     const auto& entry = bucket.rules[position];
     auto bound = std::numeric_limits<std::int64_t>::min();
-    for (auto t = entry.first_test; t < entry.first_test + entry.tests; ++t) {
+    for (auto t = entry.head.first_test; t < entry.head.first_test + entry.head.tests; ++t) {
       const auto& test = p.fact_tests[t];
       if (test.kind == FactTest::Kind::range && test.slot == bucket.key_slot) {
         bound = std::max(bound, test.lo);
@@ -225,45 +225,66 @@ void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
                    [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
+/// The rule's actions, packed.
+void pack_actions(CompiledPolicy& p, std::uint32_t r) {
+  const auto& actions = p.rules[r].actions;
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const auto& action = actions[i];
+    PackedAction packed;
+    packed.kind = action.kind;
+    packed.monetary = action.kind == ActionInfo::Kind::remedy && p.remedies[action.target].monetary;
+    packed.index = static_cast<std::uint16_t>(i);
+    packed.target = action.target;
+    packed.rule = r;
+    p.packed_actions.push_back(packed);
+  }
+}
+
 }  // namespace
 
 void index_rules(CompileContext& ctx) {
   auto& p = ctx.out;
   const auto all = Interval{0, static_cast<std::int32_t>(p.categories.size())};
+  constexpr auto most = std::numeric_limits<std::uint16_t>::max();
   p.category_guard.assign(p.rules.size(), all);
-  p.tests_decide.assign(p.rules.size(), 1);
-  p.test_range.assign(p.rules.size(), {0, 0});
+  p.rule_heads.assign(p.rules.size(), {});
   p.fact_tests.clear();
-  // In evaluation order, so that walking a bucket reads the tests front to back.
+  p.packed_actions.clear();
+  // In evaluation order, so that walking the rules reads tests and actions front to back.
   for (const auto r : p.evaluation_order) {
-    const auto& when = p.rules[r].when;
+    const auto& rule = p.rules[r];
     ConditionFacts facts{all, {}, true};
-    if (when && when->ast) {
-      read_conjuncts(p, *when->ast, facts);
-    } else if (when) {
+    if (rule.when && rule.when->ast) {
+      read_conjuncts(p, *rule.when->ast, facts);
+    } else if (rule.when) {
       facts.complete = false;
     }
-    if (facts.tests.size() > std::numeric_limits<std::uint16_t>::max()) {
+    if (facts.tests.size() > most) {
       facts.tests.clear();  // absurdly many: leave them to the condition
       facts.complete = false;
     }
     p.category_guard[r] = facts.guard;
-    p.tests_decide[r] = facts.complete ? 1 : 0;
-    const auto first = static_cast<std::uint32_t>(p.fact_tests.size());
+    auto& head = p.rule_heads[r];
+    head.tests_decide = facts.complete ? 1 : 0;
+    head.first_test = static_cast<std::uint32_t>(p.fact_tests.size());
+    head.tests = static_cast<std::uint16_t>(facts.tests.size());
     p.fact_tests.insert(p.fact_tests.end(), facts.tests.begin(), facts.tests.end());
-    p.test_range[r] = {first, static_cast<std::uint32_t>(p.fact_tests.size())};
+    head.group = rule.group;
+    head.first_hit =
+        rule.group >= 0 && p.groups[static_cast<std::size_t>(rule.group)].hit == HitPolicy::first;
+    head.first_action = static_cast<std::uint32_t>(p.packed_actions.size());
+    head.actions = static_cast<std::uint32_t>(rule.actions.size());
+    pack_actions(p, r);
   }
   p.fact_tests.shrink_to_fit();
+  p.packed_actions.shrink_to_fit();
   if (p.categories.size() * p.rules.size() > kMaxIndexEntries) return;
   p.rules_by_category.assign(p.categories.size(), {});
   for (std::int32_t c = 0; c < all.second; ++c) {
     auto& bucket = p.rules_by_category[static_cast<std::size_t>(c)];
     for (const auto r : p.evaluation_order) {
       const auto& [first, last] = p.category_guard[r];
-      if (c < first || c >= last) continue;
-      const auto& [begin, end] = p.test_range[r];
-      bucket.rules.push_back(
-          {r, begin, static_cast<std::uint16_t>(end - begin), p.tests_decide[r]});
+      if (first <= c && c < last) bucket.rules.push_back({r, p.rule_heads[r]});
     }
     sort_by_bound(p, bucket);
     bucket.rules.shrink_to_fit();

@@ -48,31 +48,36 @@ void record(std::vector<std::pair<std::uint32_t, std::uint32_t>>& log, std::uint
   log.emplace_back(item, rule);
 }
 
-void offer_remedy(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
-  const auto& info = eval.policy.remedies[action.target];
+/// The value program of an action that has one (a monetary remedy's amount, a set's value).
+const expr::Program& value_of(const Evaluation& eval, const PackedAction& action) {
+  return *eval.policy.rules[action.rule].actions[action.index].value;
+}
+
+void offer_remedy(Evaluation& eval, const PackedAction& action) {
   auto& s = eval.s;
   const bool trace = eval.options.trace;
-  if (info.monetary) {
-    const auto amount = expr::evaluate(*action.value, s.slots);
+  const auto id = [&eval, &action] { return eval.policy.remedies[action.target].id; };
+  if (action.monetary) {
+    const auto amount = expr::evaluate(value_of(eval, action), s.slots);
     if (amount <= 0) {
       // A monetary remedy worth nothing is not an offer; the trace says why it is missing.
       if (trace) {
-        note(eval, "remedy {}: amount {}, not offered", info.id, money_text(eval, amount));
+        note(eval, "remedy {}: amount {}, not offered", id(), money_text(eval, amount));
       }
       return;
     }
     auto& kept = s.amounts[action.target];
     kept = s.offered.contains(action.target) ? std::max(kept, amount) : amount;
-    if (trace) note(eval, "remedy {} {}", info.id, money_text(eval, amount));
+    if (trace) note(eval, "remedy {} {}", id(), money_text(eval, amount));
   } else if (trace) {
-    note(eval, "remedy {}", info.id);
+    note(eval, "remedy {}", id());
   }
   s.offered.insert(action.target);
-  record(s.remedy_rules, action.target, rule);
+  record(s.remedy_rules, action.target, action.rule);
 }
 
-void set_fact(Evaluation& eval, const ActionInfo& action) {
-  auto value = expr::evaluate(*action.value, eval.s.slots);
+void set_fact(Evaluation& eval, const PackedAction& action) {
+  auto value = expr::evaluate(value_of(eval, action), eval.s.slots);
   if (action.target == eval.policy.priority_slot) {
     // Priorities outside the SLA's range clamp to it (documented in rules/README.md).
     value = std::clamp(value, eval.policy.sla.front().priority, eval.policy.sla.back().priority);
@@ -84,12 +89,12 @@ void set_fact(Evaluation& eval, const ActionInfo& action) {
   }
 }
 
-void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
+void apply(Evaluation& eval, const PackedAction& action) {
   const auto& policy = eval.policy;
   const bool trace = eval.options.trace;
   switch (action.kind) {
     case ActionInfo::Kind::remedy:
-      offer_remedy(eval, action, rule);
+      offer_remedy(eval, action);
       break;
     case ActionInfo::Kind::set:
       set_fact(eval, action);
@@ -107,7 +112,7 @@ void apply(Evaluation& eval, const ActionInfo& action, std::uint32_t rule) {
       break;
     case ActionInfo::Kind::say:
       eval.s.said.insert(action.target);
-      record(eval.s.step_rules, action.target, rule);
+      record(eval.s.step_rules, action.target, action.rule);
       if (trace) note(eval, "say {}", policy.steps[action.target].id);
       break;
   }
@@ -145,46 +150,44 @@ void start_trace(Evaluation& eval, const RuleInfo& rule) {
 
 namespace {
 
-bool tests_pass(const CompiledPolicy& policy, std::uint32_t first, std::uint32_t last,
-                const std::vector<std::int64_t>& slots) {
-  for (auto t = first; t < last; ++t) {
-    const auto& test = policy.fact_tests[t];
-    if (!test.passes(slots[test.slot])) return false;
-  }
-  return true;
-}
-
 /// Fires a rule whose condition held: records it and applies its actions.
 template <bool Trace>
-void fire(Evaluation& eval, std::uint32_t index) {
-  const auto& rule = eval.policy.rules[index];
+void fire(Evaluation& eval, std::uint32_t index, const RuleHead& head) {
   auto& s = eval.s;
   s.fired.push_back(index);
-  if (rule.group >= 0) s.group_fired[static_cast<std::size_t>(rule.group)] = 1;
+  if (head.group >= 0) s.group_fired[static_cast<std::size_t>(head.group)] = 1;
   if constexpr (Trace) s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::fired;
+  const auto* action = eval.policy.packed_actions.data() + head.first_action;
   try {
-    for (const auto& action : rule.actions) apply(eval, action, index);
+    for (const auto* end = action + head.actions; action != end; ++action) apply(eval, *action);
   } catch (const expr::EvaluationError& e) {
-    overflow(rule, e);
+    overflow(eval.policy.rules[index], e);
   }
 }
 
 /// Whether an earlier rule of the rule's `first` group fired, which rules the rule out.
-bool group_done(const Evaluation& eval, const RuleInfo& rule) {
-  if (rule.group < 0) return false;
-  const auto group = static_cast<std::size_t>(rule.group);
-  return eval.policy.groups[group].hit == HitPolicy::first && eval.s.group_fired[group];
+bool group_done(const Evaluation& eval, const RuleHead& head) {
+  return head.first_hit && eval.s.group_fired[static_cast<std::size_t>(head.group)];
 }
 
 /// Whether the rule's condition holds, given that its guard and fact tests passed.
-bool condition_holds(const Evaluation& eval, std::uint32_t index, bool tests_decide) {
+bool condition_holds(const Evaluation& eval, std::uint32_t index, const RuleHead& head) {
+  if (head.tests_decide) return true;
   const auto& rule = eval.policy.rules[index];
-  if (tests_decide || !rule.when) return true;
+  if (!rule.when) return true;
   try {
     return expr::evaluate(*rule.when, eval.s.slots) != 0;
   } catch (const expr::EvaluationError& e) {
     overflow(rule, e);
   }
+}
+
+bool tests_pass(const Evaluation& eval, const RuleHead& head) {
+  const auto* test = eval.policy.fact_tests.data() + head.first_test;
+  for (const auto* end = test + head.tests; test != end; ++test) {
+    if (!test->passes(eval.s.slots[test->slot])) return false;
+  }
+  return true;
 }
 
 /// Runs one rule in the walk over every rule: its group's hit policy, its category guard and
@@ -194,9 +197,9 @@ template <bool Trace>
 void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
   const auto& policy = eval.policy;
   auto& s = eval.s;
-  const auto& rule = policy.rules[index];
-  if constexpr (Trace) start_trace(eval, rule);
-  if (group_done(eval, rule)) {
+  const auto& head = policy.rule_heads[index];
+  if constexpr (Trace) start_trace(eval, policy.rules[index]);
+  if (group_done(eval, head)) {
     if constexpr (Trace) {
       s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;
       s.trace[s.trace_used - 1].note = "an earlier rule of this 'first' group fired";
@@ -204,19 +207,16 @@ void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
     return;
   }
   const auto& [first, last] = policy.category_guard[index];
-  const auto& [begin, end] = policy.test_range[index];
-  if (category < first || category >= last || !tests_pass(policy, begin, end, s.slots)) return;
-  if (condition_holds(eval, index, policy.tests_decide[index] != 0)) fire<Trace>(eval, index);
+  if (category < first || category >= last || !tests_pass(eval, head)) return;
+  if (condition_holds(eval, index, head)) fire<Trace>(eval, index, head);
 }
 
 /// Runs one rule of the incident's category bucket (no trace): the bucket admits the category,
-/// and its entry carries the tests, so the rule itself is read only when they pass.
+/// and its entry carries the rule's head, so the rule itself is read only to run a condition
+/// the tests do not decide.
 void run_bucket_rule(Evaluation& eval, const BucketRule& entry) {
-  if (!tests_pass(eval.policy, entry.first_test, entry.first_test + entry.tests, eval.s.slots)) {
-    return;
-  }
-  if (group_done(eval, eval.policy.rules[entry.rule])) return;
-  if (condition_holds(eval, entry.rule, entry.decides != 0)) fire<false>(eval, entry.rule);
+  if (!tests_pass(eval, entry.head) || group_done(eval, entry.head)) return;
+  if (condition_holds(eval, entry.rule, entry.head)) fire<false>(eval, entry.rule, entry.head);
 }
 
 /// The rules of a category bucket that the incident's value of the bucket's key fact reaches,

@@ -150,13 +150,35 @@ struct FactTest {
   }
 };
 
-/// A rule as a category bucket lists it: what deciding needs to know before touching the rule
-/// itself, kept together so that walking a bucket reads memory in order.
+/// An action as deciding reads it: ActionInfo's kind and target, packed with what deciding
+/// needs to know without reading the rule or the catalogue (the actions of all rules lie in
+/// evaluation order, so that firing rules reads them front to back).
+struct PackedAction {
+  ActionInfo::Kind kind = ActionInfo::Kind::remedy;  ///< as ActionInfo::kind
+  bool monetary = false;                             ///< a remedy action whose remedy is monetary
+  std::uint16_t index = 0;   ///< its position in RuleInfo::actions (for the value program)
+  std::uint32_t target = 0;  ///< as ActionInfo::target
+  std::uint32_t rule = 0;    ///< the rule it belongs to
+};
+
+/// What deciding needs to know of a rule before reading the rule itself.
+struct RuleHead {
+  std::uint32_t first_test = 0;    ///< its fact tests are fact_tests[first_test, + tests)
+  std::uint32_t first_action = 0;  ///< its actions are packed_actions[first_action, + actions)
+  std::uint32_t actions = 0;       ///< how many actions
+  std::uint16_t tests = 0;         ///< how many fact tests
+  /// 1 when the category guard and the fact tests are the whole condition: passing them is the
+  /// condition holding, and the compiled condition need not run.
+  std::uint8_t tests_decide = 0;
+  std::uint8_t first_hit = 0;  ///< in a group whose hit policy is `first`
+  std::int32_t group = -1;     ///< as RuleInfo::group
+};
+
+/// A rule as a category bucket lists it: its head copied, so that walking a bucket reads
+/// memory in order.
 struct BucketRule {
-  std::uint32_t rule = 0;        ///< index into CompiledPolicy::rules
-  std::uint32_t first_test = 0;  ///< its tests are fact_tests[first_test, first_test + tests)
-  std::uint16_t tests = 0;       ///< how many
-  std::uint8_t decides = 0;      ///< as CompiledPolicy::tests_decide
+  std::uint32_t rule = 0;  ///< index into CompiledPolicy::rules
+  RuleHead head;           ///< rule_heads[rule]
 };
 
 /// The rules one category admits, as deciding without a trace walks them.
@@ -209,12 +231,9 @@ struct CompiledPolicy : std::enable_shared_from_this<CompiledPolicy> {
   /// cannot hold, read off a top-level `category == X` / `category in X` conjunct; every
   /// category when the condition says nothing about it.
   std::vector<std::pair<std::int32_t, std::int32_t>> category_guard;
-  /// Per rule: its fact tests are fact_tests[first, second).
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> test_range;
-  std::vector<FactTest> fact_tests;  ///< every rule's, in evaluation order
-  /// Per rule: 1 when the category guard and the fact tests are the whole condition, so that
-  /// passing them is the condition holding and the compiled condition need not run.
-  std::vector<std::uint8_t> tests_decide;
+  std::vector<RuleHead> rule_heads;          ///< per rule
+  std::vector<FactTest> fact_tests;          ///< every rule's, in evaluation order
+  std::vector<PackedAction> packed_actions;  ///< every rule's, in evaluation order
   /// Per category: the rules it admits. Deciding without a trace walks only these, so rules
   /// about other categories cost nothing, and rules whose bound the incident is below are not
   /// visited. Empty when the table would be too large (then every rule's guard is checked).

@@ -53,9 +53,10 @@ std::shared_ptr<const redress::CompiledPolicy> without_index(const redress::Comp
   const auto n = plain->rules.size();
   plain->rules_by_category.clear();
   plain->category_guard.assign(n, {0, static_cast<std::int32_t>(plain->categories.size())});
-  plain->test_range.assign(n, {0, 0});
-  plain->fact_tests.clear();
-  plain->tests_decide.assign(n, 0);
+  for (auto& head : plain->rule_heads) {
+    head.tests = 0;
+    head.tests_decide = 0;
+  }
   return plain;
 }
 
@@ -152,9 +153,9 @@ rules:
 )");
   const auto& p = *policy;
   const auto tests = [&p](std::uint32_t rule) {
-    const auto [first, last] = p.test_range[rule];
-    return std::vector<redress::FactTest>(p.fact_tests.begin() + first,
-                                          p.fact_tests.begin() + last);
+    const auto& head = p.rule_heads[rule];
+    const auto first = p.fact_tests.begin() + head.first_test;
+    return std::vector<redress::FactTest>(first, first + head.tests);
   };
   const auto sev = *p.fact_slot("sev");
   const auto band = *p.fact_slot("band");
@@ -168,15 +169,15 @@ rules:
   CHECK((bounds[2].slot == band && bounds[2].kind == redress::FactTest::Kind::mask &&
          bounds[2].mask == 0b1010));
   CHECK((bounds[3].slot == vip && bounds[3].lo == 0 && bounds[3].hi == 0));
-  CHECK(p.tests_decide[0] == 1);
+  CHECK(p.rule_heads[0].tests_decide == 1);
   CHECK(p.category_guard[0] == std::pair<std::int32_t, std::int32_t>{0, 3});
 
   CHECK(tests(1).size() == 1);  // band == t2; `!=` stays in the condition
-  CHECK(p.tests_decide[1] == 0);
+  CHECK(p.rule_heads[1].tests_decide == 0);
   CHECK(tests(2).size() == 1);  // sev > 1; `hot` is derived: rules change it
   CHECK(tests(2)[0].lo == 2);
-  CHECK(p.tests_decide[2] == 0);
-  CHECK(p.tests_decide[3] == 0);  // a list of categories guards by its hull only
+  CHECK(p.rule_heads[2].tests_decide == 0);
+  CHECK(p.rule_heads[3].tests_decide == 0);  // a list of categories guards by its hull only
 }
 
 TEST_CASE("a category's rules are sorted on the lower bound most of them share",
