@@ -9,6 +9,7 @@
 // and the tests are the whole condition, passing them is the condition holding.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "compile/builtin_facts.hpp"
 #include "compile/context.hpp"
@@ -189,40 +190,73 @@ void read_conjuncts(const CompiledPolicy& p, const Node& node, ConditionFacts& o
   out.complete = false;
 }
 
-/// The fact most of a bucket's rules bound from below, if enough do, sorts the bucket.
-void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
-  std::map<std::uint32_t, std::size_t> bounded;  // slot -> rules with a lower bound on it
+constexpr auto kNoBound = std::numeric_limits<std::int64_t>::min();
+
+/// The highest lower bound a rule's tests put on a fact; kNoBound when none.
+std::int64_t lower_bound_on(const CompiledPolicy& p, const RuleHead& head, std::uint32_t slot) {
+  auto bound = kNoBound;
+  for (auto t = head.first_test; t < head.first_test + head.tests; ++t) {
+    const auto& test = p.fact_tests[t];
+    if (test.kind == FactTest::Kind::range && test.slot == slot) bound = std::max(bound, test.lo);
+  }
+  return bound;
+}
+
+/// Per fact, the distinct lower bounds the bucket's rules put on it (with the rules' count).
+std::map<std::uint32_t, std::map<std::int64_t, std::size_t>> bounds_by_fact(
+    const CompiledPolicy& p, const CategoryBucket& bucket) {
+  std::map<std::uint32_t, std::map<std::int64_t, std::size_t>> out;
   for (const auto& entry : bucket.rules) {
     for (auto t = entry.head.first_test; t < entry.head.first_test + entry.head.tests; ++t) {
       const auto& test = p.fact_tests[t];
-      if (test.kind == FactTest::Kind::range &&
-          test.lo != std::numeric_limits<std::int64_t>::min()) {
-        ++bounded[test.slot];
-      }
+      if (test.kind == FactTest::Kind::range && test.lo != kNoBound) ++out[test.slot][test.lo];
     }
   }
-  const auto best =
-      std::max_element(bounded.begin(), bounded.end(),
-                       [](const auto& a, const auto& b) { return a.second < b.second; });
-  if (best == bounded.end() || best->second < kMinBoundedRules) return;
-  bucket.key_slot = best->first;
+  return out;
+}
+
+std::size_t rules_bounded(const std::map<std::int64_t, std::size_t>& bounds) {
+  std::size_t n = 0;
+  for (const auto& [bound, rules] : bounds) n += rules;
+  return n;
+}
+
+/// Sorts a bucket on the fact most of its rules bound from below, if enough do, in bands by a
+/// second bounded fact with few distinct bounds, if there is one.
+void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
+  constexpr std::size_t kMaxBands = 8;
+  const auto bounds = bounds_by_fact(p, bucket);
+  std::size_t key_rules = 0, band_rules = 0;
+  std::optional<std::uint32_t> key, band;
+  for (const auto& [slot, values] : bounds) {
+    if (const auto n = rules_bounded(values); n > key_rules) key_rules = n, key = slot;
+  }
+  if (!key || key_rules < kMinBoundedRules) return;
+  for (const auto& [slot, values] : bounds) {
+    const auto n = rules_bounded(values);
+    if (slot != *key && values.size() <= kMaxBands && n > band_rules) band_rules = n, band = slot;
+  }
+  if (band_rules < kMinBoundedRules) band.reset();
+  bucket.key_slot = *key;
+  bucket.band_slot = band.value_or(*key);
+  std::map<std::int64_t, BoundBand> bands;
   for (std::uint32_t position = 0; position < bucket.rules.size(); ++position) {
-    const auto& entry = bucket.rules[position];
-    auto bound = std::numeric_limits<std::int64_t>::min();
-    for (auto t = entry.head.first_test; t < entry.head.first_test + entry.head.tests; ++t) {
-      const auto& test = p.fact_tests[t];
-      if (test.kind == FactTest::Kind::range && test.slot == bucket.key_slot) {
-        bound = std::max(bound, test.lo);
-      }
-    }
-    if (bound == std::numeric_limits<std::int64_t>::min()) {
+    const auto& head = bucket.rules[position].head;
+    const auto bound = lower_bound_on(p, head, *key);
+    if (bound == kNoBound) {
       bucket.unbounded.push_back(position);
-    } else {
-      bucket.by_bound.emplace_back(bound, position);
+      continue;
     }
+    const auto floor = band ? lower_bound_on(p, head, *band) : kNoBound;
+    auto& into = bands[floor];
+    into.floor = floor;
+    into.by_bound.emplace_back(bound, position);
   }
-  std::stable_sort(bucket.by_bound.begin(), bucket.by_bound.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [floor, into] : bands) {
+    std::stable_sort(into.by_bound.begin(), into.by_bound.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    bucket.bands.push_back(std::move(into));
+  }
 }
 
 /// The rule's actions, packed.
@@ -250,13 +284,13 @@ void index_rules(CompileContext& ctx) {
   p.rule_heads.assign(p.rules.size(), {});
   p.fact_tests.clear();
   p.packed_actions.clear();
-  // In evaluation order, so that walking the rules reads tests and actions front to back.
-  for (const auto r : p.evaluation_order) {
-    const auto& rule = p.rules[r];
-    ConditionFacts facts{all, {}, true};
-    if (rule.when && rule.when->ast) {
-      read_conjuncts(p, *rule.when->ast, facts);
-    } else if (rule.when) {
+  std::vector<ConditionFacts> conditions(p.rules.size(), ConditionFacts{all, {}, true});
+  for (std::uint32_t r = 0; r < p.rules.size(); ++r) {
+    const auto& when = p.rules[r].when;
+    auto& facts = conditions[r];
+    if (when && when->ast) {
+      read_conjuncts(p, *when->ast, facts);
+    } else if (when) {
       facts.complete = false;
     }
     if (facts.tests.size() > most) {
@@ -264,6 +298,16 @@ void index_rules(CompileContext& ctx) {
       facts.complete = false;
     }
     p.category_guard[r] = facts.guard;
+  }
+  // Rules grouped by guard, in evaluation order within a guard: a bucket's rules then have
+  // their tests and actions side by side, and walking it reads memory front to back.
+  auto layout = p.evaluation_order;
+  std::stable_sort(layout.begin(), layout.end(), [&p](std::uint32_t a, std::uint32_t b) {
+    return p.category_guard[a] < p.category_guard[b];
+  });
+  for (const auto r : layout) {
+    const auto& rule = p.rules[r];
+    const auto& facts = conditions[r];
     auto& head = p.rule_heads[r];
     head.tests_decide = facts.complete ? 1 : 0;
     head.first_test = static_cast<std::uint32_t>(p.fact_tests.size());

@@ -222,7 +222,7 @@ void run_bucket_rule(Evaluation& eval, const BucketRule& entry) {
 /// The rules of a category bucket that the incident's value of the bucket's key fact reaches,
 /// in evaluation order.
 void run_bucket(Evaluation& eval, const CategoryBucket& bucket) {
-  if (bucket.by_bound.empty()) {
+  if (bucket.bands.empty()) {
     for (const auto& entry : bucket.rules) run_bucket_rule(eval, entry);
     return;
   }
@@ -230,10 +230,14 @@ void run_bucket(Evaluation& eval, const CategoryBucket& bucket) {
   reached.clear(bucket.rules.size());
   for (const auto position : bucket.unbounded) reached.insert(position);
   const auto value = eval.s.slots[bucket.key_slot];
-  const auto end =
-      std::upper_bound(bucket.by_bound.begin(), bucket.by_bound.end(), value,
-                       [](std::int64_t v, const auto& entry) { return v < entry.first; });
-  for (auto it = bucket.by_bound.begin(); it != end; ++it) reached.insert(it->second);
+  const auto band_value = eval.s.slots[bucket.band_slot];
+  for (const auto& band : bucket.bands) {
+    if (band.floor > band_value) break;  // bands are sorted by floor
+    const auto end =
+        std::upper_bound(band.by_bound.begin(), band.by_bound.end(), value,
+                         [](std::int64_t v, const auto& entry) { return v < entry.first; });
+    for (auto it = band.by_bound.begin(); it != end; ++it) reached.insert(it->second);
+  }
   reached.for_each([&](std::size_t position) { run_bucket_rule(eval, bucket.rules[position]); });
 }
 

@@ -52,8 +52,9 @@ struct FactInfo {
   SourceLocation location;                    ///< the declaration; unknown for built-in facts
 };
 
-/// A remedy of the catalogue, as rules offer it.
-struct RemedyInfo {
+/// A remedy of the catalogue, as rules offer it. Aligned to the pair of cache lines processors
+/// fetch together, so that assembling a decision reads an offered remedy in one memory access.
+struct alignas(128) RemedyInfo {
   std::string id;               ///< unique among remedies
   std::vector<Justice> covers;  ///< the justice dimensions it addresses
   bool monetary = false;        ///< offered with an amount in the policy's currency
@@ -181,15 +182,26 @@ struct BucketRule {
   RuleHead head;           ///< rule_heads[rule]
 };
 
+/// Rules of a category bucket sharing a lower bound on the bucket's band fact.
+struct BoundBand {
+  std::int64_t floor = std::numeric_limits<std::int64_t>::min();  ///< the band fact's bound
+  /// (lower bound on the key fact, position in CategoryBucket::rules), sorted by bound.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> by_bound;
+};
+
 /// The rules one category admits, as deciding without a trace walks them.
+///
+/// When many of them bound one fact from below (`loss >= 500 CNY`), they are sorted on that
+/// bound: an incident whose value is below a rule's bound cannot fire it, so only the prefix of
+/// bounds it reaches is visited. When they also bound a second fact with a few distinct values
+/// (`severity >= 3`), they are split into bands by that bound first, and only the bands the
+/// incident reaches are visited.
 struct CategoryBucket {
   std::vector<BucketRule> rules;  ///< the rules whose category guard admits it, in evaluation order
-  /// When not empty: rules with a lower bound on the fact in `key_slot`, as (bound, position
-  /// in `rules`) sorted by bound. An incident whose value is below a rule's bound cannot fire
-  /// it, so only the prefix of bounds <= the value is visited (with `unbounded`).
-  std::vector<std::pair<std::int64_t, std::uint32_t>> by_bound;
-  std::vector<std::uint32_t> unbounded;  ///< positions in `rules` without such a bound
-  std::uint32_t key_slot = 0;            ///< the fact `by_bound` is sorted on
+  std::vector<BoundBand> bands;   ///< sorted by floor; empty when the bucket is not sorted
+  std::vector<std::uint32_t> unbounded;  ///< positions in `rules` without a bound on key_slot
+  std::uint32_t key_slot = 0;            ///< the fact the bands are sorted on
+  std::uint32_t band_slot = 0;           ///< the fact whose bounds split the bands
 };
 
 /// A policy ready to decide with. Built only by compile_policy() (or load_policy()) and handed

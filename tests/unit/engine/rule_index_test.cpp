@@ -193,9 +193,11 @@ TEST_CASE("a category's rules are sorted on the lower bound most of them share",
   const auto policy = compile(text);
   const auto& bucket = policy->rules_by_category.at(0);  // category a
   CHECK(bucket.key_slot == *policy->fact_slot("loss"));
-  REQUIRE(bucket.by_bound.size() == 12);
-  CHECK(bucket.by_bound.front().first == 1000);  // k11: loss >= 10 CNY
-  CHECK(bucket.by_bound.back().first == 12000);  // k0
+  REQUIRE(bucket.bands.size() == 1);  // no second bound to split them by
+  const auto& sorted = bucket.bands[0].by_bound;
+  REQUIRE(sorted.size() == 12);
+  CHECK(sorted.front().first == 1000);  // k11: loss >= 10 CNY
+  CHECK(sorted.back().first == 12000);  // k0
   CHECK(bucket.unbounded == std::vector<std::uint32_t>{12});
 
   // An incident with 35 CNY at stake reaches k9, k10, k11 (and `free`, unbounded), in order.
@@ -213,9 +215,9 @@ TEST_CASE("deciding with the index equals deciding without it", "[engine][index]
     const auto text = random_policy(rng, 120);
     const auto indexed = compile(text);
     const auto plain = without_index(*indexed);
-    const auto sorted = std::count_if(
-        indexed->rules_by_category.begin(), indexed->rules_by_category.end(),
-        [](const redress::CategoryBucket& bucket) { return !bucket.by_bound.empty(); });
+    const auto sorted =
+        std::count_if(indexed->rules_by_category.begin(), indexed->rules_by_category.end(),
+                      [](const redress::CategoryBucket& bucket) { return !bucket.bands.empty(); });
     CHECK(sorted > 0);  // the generated policies exercise the sorted path
     redress::Decision fast, slow, traced;
     for (int i = 0; i < 400; ++i) {
@@ -233,4 +235,32 @@ TEST_CASE("deciding with the index equals deciding without it", "[engine][index]
       }
     }
   }
+}
+
+TEST_CASE("a second bound with few values splits a category's rules into bands",
+          "[engine][index]") {
+  std::string text = std::string(kHeader) + "remedies: [{id: r}]\nrules:\n";
+  for (int k = 0; k < 12; ++k) {
+    text += fmt::format(
+        "  - {{id: k{}, when: \"category in a and sev >= {} and loss >= {} CNY\", then: "
+        "[{{remedy: r}}]}}\n",
+        k, 1 + k % 3, k * 10);
+  }
+  const auto policy = compile(text);
+  const auto& bucket = policy->rules_by_category.at(0);
+  CHECK(bucket.key_slot == *policy->fact_slot("loss"));
+  CHECK(bucket.band_slot == *policy->fact_slot("sev"));
+  REQUIRE(bucket.bands.size() == 3);
+  CHECK(bucket.bands[0].floor == 1);
+  CHECK(bucket.bands[2].floor == 3);
+  CHECK(bucket.bands[1].by_bound.size() == 4);  // k1, k4, k7, k10
+
+  // sev 2 and 45 CNY reach bands 1 and 2 up to loss 40: k0, k1, k3, k4.
+  std::mt19937 rng(1);
+  auto in = random_incident(rng);
+  in.category = "a.x";  // a's subtree: a.x's bucket holds the same rules
+  in.loss = redress::Money(4500, in.loss->currency());
+  in.facts["sev"] = redress::FactValue(std::int64_t{2});
+  const auto d = redress::decide(*policy, in);
+  CHECK(d.rules_fired == std::vector<std::string_view>{"k0", "k1", "k3", "k4"});
 }
