@@ -54,8 +54,9 @@ void classify(const Evaluation& eval, Classification& c) {
   }
   c.tier = eval.incident.tier;
   std::size_t used = 0;
-  for (std::uint32_t i = 0; i < p.facts.size(); ++i) {
-    if (p.facts[i].source != FactSource::derived || i == p.priority_slot) continue;
+  // Built-in facts come first and `priority`, the only derived one, last among them.
+  for (auto i = p.priority_slot + 1; i < p.facts.size(); ++i) {
+    if (p.facts[i].source != FactSource::derived) continue;
     auto& named = next(c.derived, used);
     named.name = p.facts[i].name;
     named.value =
