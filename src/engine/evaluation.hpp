@@ -41,6 +41,7 @@ struct Scratch {
   std::vector<JusticeCoverage> spare_coverage;
   std::vector<CommunicationStep> spare_steps;
   std::vector<Warning> spare_warnings;
+  std::vector<std::string> spare_actions;  ///< trace action texts
 
   void reset(const CompiledPolicy& policy);
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <type_traits>
 
 #include "compile/builtin_facts.hpp"
 #include "engine/evaluation.hpp"
@@ -17,25 +18,46 @@ FactValue shown_value(const Evaluation& eval, std::uint32_t slot) {
   return slot_value(eval.policy, eval.incident, slot, eval.s.slots[slot]);
 }
 
-/// Adds a formatted action to the current trace entry, reusing a string kept from an earlier
-/// decision when there is one.
-template <typename... Args>
-void note(Evaluation& eval, fmt::format_string<Args...> format, Args&&... args) {
+/// As shown_value(), written into `out`: a symbol already there keeps its string's memory.
+void show_value(const Evaluation& eval, std::uint32_t slot, FactValue& out) {
+  const auto& fact = eval.policy.facts[slot];
+  const auto value = eval.s.slots[slot];
+  auto* symbol = boost::variant2::get_if<Symbol>(&out);
+  if (symbol && fact.sensitive) {
+    symbol->name = "***";
+  } else if (symbol && fact.type.kind == expr::TypeKind::enumeration) {
+    symbol->name = fact.type.enumeration->values.at(static_cast<std::size_t>(value));
+  } else if (symbol && fact.type.kind == expr::TypeKind::category) {
+    symbol->name = eval.policy.categories.at(static_cast<std::size_t>(value)).id;
+  } else {
+    out = shown_value(eval, slot);
+  }
+}
+
+/// Adds an action to the current trace entry: the parts, each a string or an amount in the
+/// policy's currency, concatenated. The text reuses a string kept from an earlier decision.
+template <typename... Parts>
+void note(Evaluation& eval, const Parts&... parts) {
   auto& s = eval.s;
-  auto& text = next(s.trace[s.trace_used - 1].actions, s.actions_used);
+  auto& text = next(s.trace[s.trace_used - 1].actions, s.actions_used, s.spare_actions);
   text.clear();
-  fmt::format_to(std::back_inserter(text), format, std::forward<Args>(args)...);
+  const auto append = [&](const auto& part) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(part)>, std::int64_t>) {
+      Money(part, eval.policy.currency).append_to(text);
+    } else if constexpr (std::is_same_v<std::decay_t<decltype(part)>, FactValue>) {
+      append_to(text, part);
+    } else {
+      text += part;
+    }
+  };
+  (append(parts), ...);
 }
 
 /// Trims the current trace entry's actions to those of this decision.
 void close_entry(Evaluation& eval) {
   auto& s = eval.s;
-  if (s.trace_used > 0) s.trace[s.trace_used - 1].actions.resize(s.actions_used);
+  if (s.trace_used > 0) trim(s.trace[s.trace_used - 1].actions, s.actions_used, s.spare_actions);
   s.actions_used = 0;
-}
-
-std::string money_text(const Evaluation& eval, std::int64_t minor) {
-  return Money(minor, eval.policy.currency).to_string();
 }
 
 /// Logs that `rule` acted on `item`, once: a rule fires at most once a decision, so a repeat
@@ -62,15 +84,15 @@ void offer_remedy(Evaluation& eval, const PackedAction& action) {
     if (amount <= 0) {
       // A monetary remedy worth nothing is not an offer; the trace says why it is missing.
       if (trace) {
-        note(eval, "remedy {}: amount {}, not offered", id(), money_text(eval, amount));
+        note(eval, "remedy ", id(), ": amount ", amount, ", not offered");
       }
       return;
     }
     auto& kept = s.amounts[action.target];
     kept = s.offered.contains(action.target) ? std::max(kept, amount) : amount;
-    if (trace) note(eval, "remedy {} {}", id(), money_text(eval, amount));
+    if (trace) note(eval, "remedy ", id(), " ", amount);
   } else if (trace) {
-    note(eval, "remedy {}", id());
+    note(eval, "remedy ", id());
   }
   s.offered.insert(action.target);
   record(s.remedy_rules, action.target, action.rule);
@@ -84,8 +106,8 @@ void set_fact(Evaluation& eval, const PackedAction& action) {
   }
   eval.s.slots[action.target] = value;
   if (eval.options.trace) {
-    note(eval, "set {} = {}", eval.policy.facts[action.target].name,
-         to_string(shown_value(eval, action.target)));
+    note(eval, "set ", eval.policy.facts[action.target].name, " = ",
+         shown_value(eval, action.target));
   }
 }
 
@@ -101,19 +123,19 @@ void apply(Evaluation& eval, const PackedAction& action) {
       break;
     case ActionInfo::Kind::involve:
       eval.s.departments.insert(action.target);
-      if (trace) note(eval, "involve {}", policy.departments[action.target].id);
+      if (trace) note(eval, "involve ", policy.departments[action.target].id);
       break;
     case ActionInfo::Kind::escalate:
       eval.s.escalation_floor = std::max<std::size_t>(eval.s.escalation_floor, action.target);
       if (trace) {
-        note(eval, "escalate to at least {}",
+        note(eval, "escalate to at least ",
              policy.roles[policy.escalation_chain[action.target]].id);
       }
       break;
     case ActionInfo::Kind::say:
       eval.s.said.insert(action.target);
       record(eval.s.step_rules, action.target, action.rule);
-      if (trace) note(eval, "say {}", policy.steps[action.target].id);
+      if (trace) note(eval, "say ", policy.steps[action.target].id);
       break;
   }
 }
@@ -132,7 +154,7 @@ void start_trace(Evaluation& eval, const RuleInfo& rule) {
     for (auto slot : rule.when->reads) {
       auto& value = next(entry.read, read);
       value.name = eval.policy.facts[slot].name;
-      value.value = shown_value(eval, slot);
+      show_value(eval, slot, value.value);
     }
   }
   entry.read.resize(read);

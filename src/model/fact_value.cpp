@@ -1,23 +1,39 @@
 #include "redress/model/fact_value.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
+#include <charconv>
 
 namespace redress {
 namespace {
 
-struct Printer {
-  std::string operator()(bool b) const { return b ? "true" : "false"; }
-  std::string operator()(std::int64_t i) const { return fmt::format("{}", i); }
-  std::string operator()(const Money& m) const { return m.to_string(); }
-  std::string operator()(const Symbol& s) const { return s.name; }
-  std::string operator()(const SymbolSet& s) const {
-    return fmt::format("[{}]", fmt::join(s.names, ", "));
+struct Appender {
+  std::string& out;
+  void operator()(bool b) const { out += b ? "true" : "false"; }
+  void operator()(std::int64_t i) const {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, i).ptr);
+  }
+  void operator()(const Money& m) const { m.append_to(out); }
+  void operator()(const Symbol& s) const { out += s.name; }
+  void operator()(const SymbolSet& s) const {
+    out += '[';
+    for (std::size_t i = 0; i < s.names.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += s.names[i];
+    }
+    out += ']';
   }
 };
 
 }  // namespace
 
-std::string to_string(const FactValue& value) { return boost::variant2::visit(Printer{}, value); }
+void append_to(std::string& out, const FactValue& value) {
+  boost::variant2::visit(Appender{out}, value);
+}
+
+std::string to_string(const FactValue& value) {
+  std::string out;
+  append_to(out, value);
+  return out;
+}
 
 }  // namespace redress

@@ -87,17 +87,30 @@ bool operator<(const Money& a, const Money& b) {
 }
 
 std::string Money::to_string() const {
+  std::string out;
+  append_to(out);
+  return out;
+}
+
+void Money::append_to(std::string& out) const {
   const int exp = currency_.exponent();
-  std::int64_t scale = 1;
+  std::uint64_t scale = 1;
   for (int i = 0; i < exp; ++i) scale *= 10;
   // Work on the unsigned magnitude so that INT64_MIN prints correctly.
   const bool negative = minor_ < 0;
   const std::uint64_t magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(minor_)
                                            : static_cast<std::uint64_t>(minor_);
-  const std::uint64_t whole = magnitude / static_cast<std::uint64_t>(scale);
-  const std::uint64_t frac = magnitude % static_cast<std::uint64_t>(scale);
-  if (exp == 0) return fmt::format("{}{} {}", negative ? "-" : "", whole, currency_.code());
-  return fmt::format("{}{}.{:0{}} {}", negative ? "-" : "", whole, frac, exp, currency_.code());
+  char digits[24];
+  if (negative) out += '-';
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, magnitude / scale).ptr);
+  if (exp > 0) {
+    out += '.';
+    const auto frac = std::to_chars(digits, digits + sizeof digits, magnitude % scale).ptr;
+    out.append(static_cast<std::size_t>(exp) - static_cast<std::size_t>(frac - digits), '0');
+    out.append(digits, frac);
+  }
+  out += ' ';
+  out += currency_.code();
 }
 
 bool parse_money(std::string_view text, Money& out, std::string& error) {

@@ -32,4 +32,7 @@ using FactValue = boost::variant2::variant<bool, std::int64_t, Money, Symbol, Sy
 /// Human-readable form: true, 42, 12.50 CNY, angry, [outcome, procedural].
 std::string to_string(const FactValue& value);
 
+/// Appends to_string(value)'s text to `out`.
+void append_to(std::string& out, const FactValue& value);
+
 }  // namespace redress

@@ -54,6 +54,8 @@ class Money {
 
   /// "123.45 CNY" (the exponent decides the number of decimals).
   [[nodiscard]] std::string to_string() const;
+  /// Appends to_string()'s text to `out` (no allocation when `out` has room).
+  void append_to(std::string& out) const;
 
   /// The sum; throws MoneyError on overflow or when the currencies differ.
   friend Money operator+(const Money& a, const Money& b);
