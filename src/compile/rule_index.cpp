@@ -86,21 +86,6 @@ bool is_stable_fact(const CompiledPolicy& p, const Node& node) {
 
 bool is_literal(const Node& node) { return node.kind == NodeKind::literal; }
 
-Operator mirrored(Operator op) {
-  switch (op) {
-    case Operator::lt:
-      return Operator::gt;
-    case Operator::le:
-      return Operator::ge;
-    case Operator::gt:
-      return Operator::lt;
-    case Operator::ge:
-      return Operator::le;
-    default:
-      return op;
-  }
-}
-
 /// `fact op constant` as a range test; nullopt when the comparison is not one.
 std::optional<FactTest> range_test(std::uint32_t slot, Operator op, std::int64_t c) {
   constexpr auto lowest = std::numeric_limits<std::int64_t>::min();
@@ -144,7 +129,7 @@ std::optional<FactTest> fact_conjunct(const CompiledPolicy& p, const Node& node)
     const auto& b = node.children[1];
     if (is_stable_fact(p, a) && is_literal(b)) return range_test(a.slot, node.op, b.value);
     if (is_literal(a) && is_stable_fact(p, b))
-      return range_test(b.slot, mirrored(node.op), a.value);
+      return range_test(b.slot, expr::mirrored(node.op), a.value);
     return std::nullopt;
   }
   if (node.kind == NodeKind::membership && node.op == Operator::in &&

@@ -10,6 +10,21 @@ bool Node::reads_facts() const {
                      [](const Node& child) { return child.reads_facts(); });
 }
 
+Operator mirrored(Operator op) {
+  switch (op) {
+    case Operator::lt:
+      return Operator::gt;
+    case Operator::le:
+      return Operator::ge;
+    case Operator::gt:
+      return Operator::lt;
+    case Operator::ge:
+      return Operator::le;
+    default:
+      return op;
+  }
+}
+
 std::string_view to_string(Operator op) {
   switch (op) {
     case Operator::none:

@@ -35,22 +35,6 @@ Operator negate(Operator op) {
   }
 }
 
-/// The operator with its operands swapped: `3 < x` is `x > 3`.
-Operator mirror(Operator op) {
-  switch (op) {
-    case Operator::lt:
-      return Operator::gt;
-    case Operator::le:
-      return Operator::ge;
-    case Operator::gt:
-      return Operator::lt;
-    case Operator::ge:
-      return Operator::le;
-    default:
-      return op;
-  }
-}
-
 bool holds(Operator op, std::int64_t v, std::int64_t c) {
   switch (op) {
     case Operator::eq:
@@ -201,7 +185,7 @@ class Translator {
     }
     if (right.kind == NodeKind::fact && !left.reads_facts()) {
       const Interval c = range_of(left, Box{}, domains_);
-      if (c.point()) return compare(right, mirror(op), c.lo);
+      if (c.point()) return compare(right, expr::mirrored(op), c.lo);
     }
     // Otherwise decide it from the ranges alone when they do not overlap (count(s) > 10, ...).
     const auto known =

@@ -77,6 +77,10 @@ struct Node {
 /// The operator as written: "-", "not", "+", "==", "in", "not in", ...
 std::string_view to_string(Operator op);
 
+/// The comparison with its operands swapped: `3 < x` is `x > 3`. Other operators are returned
+/// as they are.
+Operator mirrored(Operator op);
+
 /// The function's name: "min", "max", "count", "empty", "has".
 std::string_view to_string(Function function);
 
