@@ -167,9 +167,10 @@ for path, what in ((0, 'short file name'), (1, '40-character path')):
     mem = g.get(f"BM_CompiledPolicyMemory/rules:10000/path:{path}/iterations:1")
     per_rule = mem["bytes_per_rule"] if mem else None
     print(f"| heap per compiled rule, S(10000), {what} (mallinfo2 delta) | {fmt(per_rule, ',.0f')} B | < 2048 B | {'yes' if per_rule and per_rule < 2048 else 'no'} |")
-t0, t1 = g.get("BM_R1Decide/trace:0"), g.get("BM_R1Decide/trace:1")
-if t0 and t1:
-    print(f"| R1 decide, Google Benchmark: trace off / on | {t0['real_time']:,.0f} / {t1['real_time']:,.0f} ns ({t1['real_time'] / t0['real_time']:.2f}x) | <= 3x | - |")
+for name, what in (("BM_R1DecideReused", "Decision reused"), ("BM_R1Decide", "a new Decision each call")):
+    t0, t1 = g.get(f"{name}/trace:0"), g.get(f"{name}/trace:1")
+    if t0 and t1:
+        print(f"| R1 decide, Google Benchmark, {what}: trace off / on | {t0['real_time']:,.0f} / {t1['real_time']:,.0f} ns ({t1['real_time'] / t0['real_time']:.2f}x) | (info) | - |")
 PY
 echo
 echo "All outputs: $OUT (results.md has the tables)"

@@ -16,6 +16,7 @@ using RoleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directe
 
 std::optional<std::int64_t> parse_authority(CompileContext& ctx, const policy::RoleSpec& spec) {
   if (spec.authority.value == "unlimited") return std::nullopt;
+  if (spec.authority.value.empty()) return 0;  // missing: the loader reported it
   Money money;
   std::string error;
   if (!parse_money(spec.authority.value, money, error)) {

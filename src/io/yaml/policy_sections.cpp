@@ -117,7 +117,7 @@ void read_roles(MapReader& top, std::vector<policy::RoleSpec>& out) {
         policy::RoleSpec role;
         role.id = reader.text("id", true);
         role.title = reader.text("title");
-        role.authority = reader.text("authority");
+        role.authority = reader.text("authority", true);
         role.reports_to = reader.text("reports_to");
         role.entry = reader.boolean("entry");
         role.location = reader.context().location(item.Mark());
