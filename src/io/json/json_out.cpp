@@ -8,6 +8,8 @@
 #include <array>
 #include <charconv>
 
+#include "redress/model/time.hpp"
+
 namespace redress::io::json_out {
 namespace {
 
@@ -164,6 +166,93 @@ void Appender::escaped(std::string_view text) {
   std::string scratch;  // seldom needed: not worth keeping
   append_string(scratch, text);
   raw(scratch);
+}
+
+namespace {
+
+// Two decimal digits, "00" to "99".
+constexpr std::array<char, 200> kPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[static_cast<std::size_t>(2 * i)] = static_cast<char>('0' + i / 10);
+    pairs[static_cast<std::size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
+char* two_digits(char* p, std::int64_t value) {
+  std::memcpy(p, &kPairs[static_cast<std::size_t>(2 * value)], 2);
+  return p + 2;
+}
+
+}  // namespace
+
+// Without Timestamp::to_string()'s fmt::format for the years 0000 to 9999
+// (the proleptic Gregorian date of a day count, as std::chrono::year_month_day gives it:
+// H. Hinnant's civil_from_days).
+void append_timestamp(Appender& a, const Timestamp& t) {
+  constexpr std::int64_t kDay = 86400;
+  const std::int64_t local = t.utc_seconds + std::int64_t{t.offset_minutes} * 60;
+  std::int64_t days = local / kDay;
+  if (local % kDay < 0) --days;
+  const std::int64_t secs = local - days * kDay;
+  const std::int32_t abs_offset = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+  if (days < -719468 || days > 2932896 || abs_offset >= 100 * 60) {  // outside 0000-03..9999
+    a.string(t.to_string());
+    return;
+  }
+  const std::int64_t z = days + 719468;  // days since 0000-03-01, >= 0 here
+  const std::int64_t era = z / 146097;
+  const std::int64_t doe = z - era * 146097;                                       // [0, 146096]
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const std::int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;                           // [1, 31]
+  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;                            // [1, 12]
+  const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char text[27];  // "YYYY-MM-DDThh:mm:ss+hh:mm" in quotes
+  char* p = text;
+  *p++ = '"';
+  p = two_digits(p, year / 100);
+  p = two_digits(p, year % 100);
+  *p++ = '-';
+  p = two_digits(p, month);
+  *p++ = '-';
+  p = two_digits(p, day);
+  *p++ = 'T';
+  p = two_digits(p, secs / 3600);
+  *p++ = ':';
+  p = two_digits(p, secs / 60 % 60);
+  *p++ = ':';
+  p = two_digits(p, secs % 60);
+  *p++ = t.offset_minutes < 0 ? '-' : '+';
+  p = two_digits(p, abs_offset / 60);
+  *p++ = ':';
+  p = two_digits(p, abs_offset % 60);
+  *p++ = '"';
+  a.raw(std::string_view(text, sizeof text));
+}
+
+void append_duration(Appender& a, const Duration& d) {
+  a.raw('"');
+  a.integer(d.amount);
+  switch (d.unit) {
+    case DurationUnit::hours:
+      a.raw("h\"");
+      return;
+    case DurationUnit::days:
+      a.raw("d\"");
+      return;
+    case DurationUnit::business_hours:
+      a.raw(" business_hours\"");
+      return;
+    case DurationUnit::business_days:
+      a.raw(" business_days\"");
+      return;
+    case DurationUnit::minutes:
+      break;
+  }
+  a.raw("m\"");
 }
 
 }  // namespace redress::io::json_out

@@ -9,13 +9,16 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace redress {
 struct Decision;
-}
+struct Duration;
+struct Timestamp;
+}  // namespace redress
 namespace redress::io {
 struct WriteOptions;
 }
@@ -27,97 +30,6 @@ void append_string(std::string& out, std::string_view text);
 
 /// Appends a signed integer as dump() writes it.
 void append_int(std::string& out, std::int64_t value);
-
-class Writer {
- public:
-  /// Appends to `out`; `indent` as nlohmann's dump() takes it.
-  Writer(std::string& out, int indent) : out_(out), indent_(indent) {}
-
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-
-  /// The next member's key; its value follows.
-  void key(std::string_view name) {
-    item();
-    append_string(out_, name);
-    if (indent_ >= 0) {
-      out_.append(": ", 2);
-    } else {
-      out_.push_back(':');
-    }
-    after_key_ = true;
-  }
-
-  void string(std::string_view text) {
-    item();
-    append_string(out_, text);
-  }
-  void integer(std::int64_t value) {
-    item();
-    append_int(out_, value);
-  }
-  void boolean(bool value) {
-    item();
-    if (value) {
-      out_.append("true", 4);
-    } else {
-      out_.append("false", 5);
-    }
-  }
-  void null() {
-    item();
-    out_.append("null", 4);
-  }
-
-  /// An array of strings.
-  template <typename Range>
-  void strings(const Range& values) {
-    begin_array();
-    for (const auto& v : values) string(v);
-    end_array();
-  }
-
- private:
-  // Called before every value and key: the separator and, pretty, the new line and indentation.
-  // A value right after its key needs none.
-  void item() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (depth_ == 0) return;
-    char& state = open_[depth_ - 1];
-    if (state != 0) out_.push_back(',');
-    state = 1;
-    if (indent_ >= 0) newline(depth_);
-  }
-
-  void open(char bracket) {
-    item();
-    out_.push_back(bracket);
-    if (open_.size() <= depth_) open_.resize(depth_ + 1);
-    open_[depth_++] = 0;
-  }
-
-  void close(char bracket) {
-    const bool had_items = open_[--depth_] != 0;
-    if (had_items && indent_ >= 0) newline(depth_);
-    out_.push_back(bracket);
-  }
-
-  void newline(std::size_t level) {
-    out_.push_back('\n');
-    out_.append(level * static_cast<std::size_t>(indent_), ' ');
-  }
-
-  std::string& out_;
-  int indent_;
-  std::size_t depth_ = 0;
-  std::vector<char> open_ = std::vector<char>(8);  // per open level: 1 once it has an item
-  bool after_key_ = false;
-};
 
 /// Appends to a std::string through a cursor, without a call into std::string per piece: the
 /// string is grown ahead (its new bytes are garbage until written). Either finish() cuts it to
@@ -140,6 +52,17 @@ class Appender {
   void raw(char c) {
     reserve(1);
     *cur_++ = c;
+  }
+  /// `"name":` (with a space after the colon when `spaced`), for a key needing no escaping.
+  void key(std::string_view name, bool spaced) {
+    reserve(name.size() + 4);
+    char* p = cur_;
+    *p++ = '"';
+    p = copy(p, name);
+    *p++ = '"';
+    *p++ = ':';
+    if (spaced) *p++ = ' ';
+    cur_ = p;
   }
 
   /// `text` as a JSON string, quotes included, exactly as append_string() writes it.
@@ -246,9 +169,142 @@ class Appender {
   char* end_;
 };
 
+/// Appends `t` as a JSON string, as Timestamp::to_string() writes it (without fmt for the
+/// years 0000 to 9999).
+void append_timestamp(Appender& out, const Timestamp& t);
+/// Appends `d` as a JSON string, as Duration::to_string() writes it.
+void append_duration(Appender& out, const Duration& d);
+
+/// Structured JSON through an Appender: keys and values in order, separators and (for
+/// indent >= 0) nlohmann's pretty layout added. One writer serves the indented and the one-line
+/// forms, so that a document's layout is written once.
+class Writer {
+ public:
+  /// Appends to `out` (cut to what was written when the Writer goes); `indent` as nlohmann's
+  /// dump() takes it.
+  Writer(std::string& out, int indent) : own_(out), a_(*own_), indent_(indent) {}
+  /// Appends through `out`, which the caller finishes.
+  Writer(Appender& out, int indent) : a_(out), indent_(indent) {}
+  ~Writer() {
+    if (own_) own_->finish();
+  }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// A key written in the code: checked at compile time to need no escaping, so that writing
+  /// it is a copy.
+  class Key {
+   public:
+    consteval Key(const char* name) : name_(name) {  // NOLINT: implicit from literals
+      for (const char* p = name; *p != 0; ++p) {
+        if (*p < 0x20 || *p == '"' || *p == '\\' || static_cast<unsigned char>(*p) >= 0x80) {
+          throw "a JSON key literal must be plain ASCII";  // not a constant: compile error
+        }
+      }
+    }
+    [[nodiscard]] std::string_view name() const { return name_; }
+
+   private:
+    std::string_view name_;
+  };
+
+  /// The next member's key; its value follows.
+  void key(Key name) {
+    item();
+    a_.key(name.name(), indent_ >= 0);
+    after_key_ = true;
+  }
+
+  /// The same for a key known only at run time (a fact's name), escaped as needed.
+  void dynamic_key(std::string_view name) {
+    item();
+    a_.string(name);
+    a_.raw(indent_ >= 0 ? std::string_view(": ") : std::string_view(":"));
+    after_key_ = true;
+  }
+
+  void string(std::string_view text) {
+    item();
+    a_.string(text);
+  }
+  void integer(std::int64_t value) {
+    item();
+    a_.integer(value);
+  }
+  void boolean(bool value) {
+    item();
+    a_.raw(value ? std::string_view("true") : std::string_view("false"));
+  }
+  void null() {
+    item();
+    a_.raw("null");
+  }
+  void timestamp(const Timestamp& t) {
+    item();
+    append_timestamp(a_, t);
+  }
+  void duration(const Duration& d) {
+    item();
+    append_duration(a_, d);
+  }
+
+  /// An array of strings.
+  template <typename Range>
+  void strings(const Range& values) {
+    begin_array();
+    for (const auto& v : values) string(v);
+    end_array();
+  }
+
+ private:
+  // Called before every value and key: the separator and, pretty, the new line and indentation.
+  // A value right after its key needs none.
+  void item() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ == 0) return;
+    char& state = open_[depth_ - 1];
+    if (state != 0) a_.raw(',');
+    state = 1;
+    if (indent_ >= 0) newline(depth_);
+  }
+
+  void open(char bracket) {
+    item();
+    a_.raw(bracket);
+    if (open_.size() <= depth_) open_.resize(depth_ + 1);
+    open_[depth_++] = 0;
+  }
+
+  void close(char bracket) {
+    const bool had_items = open_[--depth_] != 0;
+    if (had_items && indent_ >= 0) newline(depth_);
+    a_.raw(bracket);
+  }
+
+  void newline(std::size_t level) {
+    a_.raw('\n');
+    for (std::size_t i = 0; i < level * static_cast<std::size_t>(indent_); ++i) a_.raw(' ');
+  }
+
+  std::optional<Appender> own_;
+  Appender& a_;
+  int indent_;
+  std::size_t depth_ = 0;
+  std::vector<char> open_ = std::vector<char>(8);  // per open level: 1 once it has an item
+  bool after_key_ = false;
+};
+
 /// Appends `decision` as to_json(decision, options) writes it (io/decision_writer.hpp).
 void append_decision(std::string& out, const Decision& decision, const WriteOptions& options);
-/// The same for one-line JSON (indent -1), through an Appender.
+/// The same for one-line JSON (indent -1), through an Appender the caller finishes.
 void append_decision(Appender& out, const Decision& decision, bool trace);
 
 }  // namespace redress::io::json_out
