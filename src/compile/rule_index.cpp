@@ -46,13 +46,21 @@ std::optional<std::pair<Interval, bool>> categories_named(const Node& node, bool
         Interval{static_cast<std::int32_t>(node.value), static_cast<std::int32_t>(end)}, true};
   }
   if (node.kind != NodeKind::list || node.children.empty()) return std::nullopt;
-  Interval hull{INT32_MAX, INT32_MIN};
+  std::vector<Interval> named;
   for (const auto& item : node.children) {
     const auto one = categories_named(item, subtree);
     if (!one) return std::nullopt;
-    hull = {std::min(hull.first, one->first.first), std::max(hull.second, one->first.second)};
+    named.push_back(one->first);
   }
-  return std::pair{hull, node.children.size() == 1};
+  // The hull is exact when the intervals, sorted, leave no gap (siblings written side by side).
+  std::sort(named.begin(), named.end());
+  Interval hull = named.front();
+  bool exact = true;
+  for (const auto& [first, last] : named) {
+    exact = exact && first <= hull.second;
+    hull.second = std::max(hull.second, last);
+  }
+  return std::pair{hull, exact};
 }
 
 /// The categories one conjunct admits, and whether the interval says all the conjunct says.
@@ -78,6 +86,7 @@ bool is_stable_fact(const CompiledPolicy& p, const Node& node) {
     case TypeKind::integer:
     case TypeKind::money:
     case TypeKind::enumeration:
+    case TypeKind::set:
       return true;
     default:
       return false;
@@ -124,7 +133,8 @@ std::optional<FactTest> fact_conjunct(const CompiledPolicy& p, const Node& node)
       is_stable_fact(p, node.children[0]) && node.children[0].type.kind == TypeKind::boolean) {
     return range_test(node.children[0].slot, Operator::eq, 0);  // `not flag`
   }
-  if (node.kind == NodeKind::binary) {
+  if (node.kind == NodeKind::binary && node.children[0].type.kind != TypeKind::set &&
+      node.children[1].type.kind != TypeKind::set) {
     const auto& a = node.children[0];
     const auto& b = node.children[1];
     if (is_stable_fact(p, a) && is_literal(b)) return range_test(a.slot, node.op, b.value);
@@ -142,6 +152,16 @@ std::optional<FactTest> fact_conjunct(const CompiledPolicy& p, const Node& node)
       if (!is_literal(item) || item.value < 0 || item.value >= 64) return std::nullopt;
       test.mask |= std::uint64_t{1} << item.value;
     }
+    return test;
+  }
+  if (node.kind == NodeKind::membership && node.op == Operator::in &&
+      is_literal(node.children[0]) && is_stable_fact(p, node.children[1]) &&
+      node.children[1].type.kind == TypeKind::set && node.children[0].value >= 0 &&
+      node.children[0].value < 64) {  // `outcome in deficits`
+    FactTest test;
+    test.kind = FactTest::Kind::has;
+    test.slot = node.children[1].slot;
+    test.mask = std::uint64_t{1} << node.children[0].value;
     return test;
   }
   return std::nullopt;

@@ -133,11 +133,12 @@ struct GroupInfo {
 
 /// A test a rule's condition makes on one fact that no rule sets (a fact of the incident or of
 /// the host), read off a top-level conjunct such as `severity >= 3`, `tier == gold`,
-/// `emotion in [angry, aggrieved]` or `safety_critical`. Being about a fact no rule changes, it
-/// can be checked before any rule runs.
+/// `emotion in [angry, aggrieved]`, `outcome in deficits` or `safety_critical`. Being about a fact
+/// no rule changes, it can be checked before any rule runs.
 struct FactTest {
-  /// `range`: lo <= value <= hi; `mask`: bit `value` of `mask` is set (enum membership).
-  enum class Kind : std::uint8_t { range, mask };
+  /// `range`: lo <= value <= hi; `mask`: bit `value` of `mask` is set (an enum in a list);
+  /// `has`: `value` (a set) has a bit of `mask` (a value in a set-typed fact).
+  enum class Kind : std::uint8_t { range, mask, has };
   Kind kind = Kind::range;                                     ///< which test
   std::uint32_t slot = 0;                                      ///< the fact tested
   std::int64_t lo = std::numeric_limits<std::int64_t>::min();  ///< for range
@@ -147,6 +148,7 @@ struct FactTest {
   /// Whether a fact value passes the test.
   [[nodiscard]] bool passes(std::int64_t value) const {
     if (kind == Kind::range) return lo <= value && value <= hi;
+    if (kind == Kind::has) return (static_cast<std::uint64_t>(value) & mask) != 0;
     return value >= 0 && value < 64 && ((mask >> value) & 1U) != 0;
   }
 };

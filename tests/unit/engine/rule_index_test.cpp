@@ -64,9 +64,10 @@ std::shared_ptr<const redress::CompiledPolicy> without_index(const redress::Comp
 /// bounds, enum equality and membership, flags) with shapes it must leave to the condition.
 std::string random_condition(std::mt19937& rng) {
   const std::vector<std::string> categories = {"a", "a.x", "a.y", "b", "b.z"};
+  const std::vector<std::string> deficits = {"outcome", "procedural", "interactional"};
   const auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   const auto conjunct = [&]() -> std::string {
-    switch (pick(16)) {
+    switch (pick(18)) {
       case 0:
         return fmt::format("category in {}", categories[pick(5)]);
       case 1:
@@ -95,6 +96,10 @@ std::string random_condition(std::mt19937& rng) {
         return fmt::format("band in [t{}, t{}]", pick(4), pick(4));
       case 13:
         return pick(2) ? "vip" : "not vip";
+      case 16:
+        return fmt::format("{} in deficits", deficits[pick(3)]);
+      case 17:
+        return "category in [a.x, a.y]";
       case 14:
         return "hot";
       default:
@@ -137,6 +142,10 @@ redress::Incident random_incident(std::mt19937& rng) {
   in.facts.emplace("sev", redress::FactValue(static_cast<std::int64_t>(rng() % 7) - 1));
   in.facts.emplace("band", redress::FactValue(redress::Symbol{fmt::format("t{}", rng() % 4)}));
   in.facts.emplace("vip", redress::FactValue(rng() % 2 == 0));
+  for (auto j :
+       {redress::Justice::outcome, redress::Justice::procedural, redress::Justice::interactional}) {
+    if (rng() % 3 == 0) in.deficits.push_back(j);
+  }
   return in;
 }
 
@@ -150,6 +159,7 @@ rules:
   - {id: residual, when: "sev != 2 and band == t2", then: [{remedy: r}]}
   - {id: derived, when: "hot and sev > 1", then: [{remedy: r}]}
   - {id: listed, when: "category in [a.x, b]", then: [{remedy: r}]}
+  - {id: siblings, when: "category in [a.y, a.x] and procedural in deficits", then: [{remedy: r}]}
 )");
   const auto& p = *policy;
   const auto tests = [&p](std::uint32_t rule) {
@@ -178,6 +188,11 @@ rules:
   CHECK(tests(2)[0].lo == 2);
   CHECK(p.rule_heads[2].tests_decide == 0);
   CHECK(p.rule_heads[3].tests_decide == 0);  // a list of categories guards by its hull only
+  CHECK(p.category_guard[4] == std::pair<std::int32_t, std::int32_t>{1, 3});  // a.x, a.y
+  CHECK(p.rule_heads[4].tests_decide == 1);  // siblings side by side: the hull is exact
+  const auto has = tests(4);
+  REQUIRE(has.size() == 1);
+  CHECK((has[0].kind == redress::FactTest::Kind::has && has[0].mask == 0b010));
 }
 
 TEST_CASE("a category's rules are sorted on the lower bound most of them share",
