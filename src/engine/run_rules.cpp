@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <iterator>
 #include <type_traits>
 
 #include "compile/builtin_facts.hpp"
@@ -34,16 +33,16 @@ void show_value(const Evaluation& eval, std::uint32_t slot, FactValue& out) {
   }
 }
 
-/// Adds an action to the current trace entry: the parts, each a string or an amount in the
-/// policy's currency, concatenated. The text reuses a string kept from an earlier decision.
+/// Adds an action to the current trace entry: the parts (strings, Money, FactValues)
+/// concatenated. The text reuses a string kept from an earlier decision.
 template <typename... Parts>
 void note(Evaluation& eval, const Parts&... parts) {
   auto& s = eval.s;
   auto& text = next(s.trace[s.trace_used - 1].actions, s.actions_used, s.spare_actions);
   text.clear();
   const auto append = [&](const auto& part) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(part)>, std::int64_t>) {
-      Money(part, eval.policy.currency).append_to(text);
+    if constexpr (std::is_same_v<std::decay_t<decltype(part)>, Money>) {
+      part.append_to(text);
     } else if constexpr (std::is_same_v<std::decay_t<decltype(part)>, FactValue>) {
       append_to(text, part);
     } else {
@@ -84,13 +83,14 @@ void offer_remedy(Evaluation& eval, const PackedAction& action) {
     if (amount <= 0) {
       // A monetary remedy worth nothing is not an offer; the trace says why it is missing.
       if (trace) {
-        note(eval, "remedy ", id(), ": amount ", amount, ", not offered");
+        note(eval, "remedy ", id(), ": amount ", Money(amount, eval.policy.currency),
+             ", not offered");
       }
       return;
     }
     auto& kept = s.amounts[action.target];
     kept = s.offered.contains(action.target) ? std::max(kept, amount) : amount;
-    if (trace) note(eval, "remedy ", id(), " ", amount);
+    if (trace) note(eval, "remedy ", id(), " ", Money(amount, eval.policy.currency));
   } else if (trace) {
     note(eval, "remedy ", id());
   }

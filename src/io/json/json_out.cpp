@@ -148,12 +148,6 @@ void append_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-void append_int(std::string& out, std::int64_t value) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
-
 void Appender::grow(std::size_t n) {
   const std::size_t used = this->used();
   // Ahead by a whole one-line decision (about 1.8 kB) at least; resize() doubles the capacity.

@@ -28,9 +28,6 @@ namespace redress::io::json_out {
 /// Appends `text` as a JSON string, quotes included.
 void append_string(std::string& out, std::string_view text);
 
-/// Appends a signed integer as dump() writes it.
-void append_int(std::string& out, std::int64_t value);
-
 /// Appends to a std::string through a cursor, without a call into std::string per piece: the
 /// string is grown ahead (its new bytes are garbage until written). Either finish() cuts it to
 /// what was written, or the owner keeps the string at its full size and remembers used(): then
