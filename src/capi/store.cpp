@@ -54,7 +54,7 @@ int redress_store_reload(redress_store* store, const char* path, redress_error**
     const auto file = std::string(argument(path, REDRESS_NUL_TERMINATED, "path"));
     if (file.empty()) fail(REDRESS_E_INVALID_ARGUMENT, "path is empty");
     const std::lock_guard lock(store->reload_mutex);
-    check_applied(store->store.reload_file(file), file);
+    check_applied(store->store.reload(redress::load_policy_file(file)), file);
     store->prepared.publish(redress::capi::prepare(store->store.current()));
   });
 }
@@ -66,7 +66,7 @@ int redress_store_reload_string(redress_store* store, const char* yaml, size_t l
     const auto text = argument(yaml, length, "policy text");
     const auto file = name ? argument(name, REDRESS_NUL_TERMINATED, "name") : "<policy>";
     const std::lock_guard lock(store->reload_mutex);
-    check_applied(store->store.reload(text, file), file);
+    check_applied(store->store.reload(redress::load_policy(text, file)), file);
     store->prepared.publish(redress::capi::prepare(store->store.current()));
   });
 }

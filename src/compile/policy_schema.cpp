@@ -1,5 +1,7 @@
 #include "compile/policy_schema.hpp"
 
+#include "redress/compile/compiler.hpp"
+
 namespace redress::detail {
 
 std::optional<expr::FactRef> PolicySchema::fact(std::string_view name) const {
@@ -39,3 +41,15 @@ std::int64_t PolicySchema::intern(std::string_view text) {
 }
 
 }  // namespace redress::detail
+
+namespace redress {
+
+std::optional<expr::Program> compile_expression(const CompiledPolicy& policy, std::string_view text,
+                                                std::optional<expr::Type> expected,
+                                                Diagnostics& diagnostics) {
+  detail::PolicySchema schema(policy);
+  return expr::compile(
+      text, schema, expected, [](std::size_t) { return SourceLocation{}; }, diagnostics);
+}
+
+}  // namespace redress

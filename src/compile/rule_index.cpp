@@ -13,6 +13,7 @@
 
 #include "compile/builtin_facts.hpp"
 #include "compile/context.hpp"
+#include "compile/rule_index.hpp"
 #include "redress/expr/ast.hpp"
 
 namespace redress::detail {
@@ -198,10 +199,10 @@ void read_conjuncts(const CompiledPolicy& p, const Node& node, ConditionFacts& o
 constexpr auto kNoBound = std::numeric_limits<std::int64_t>::min();
 
 /// The highest lower bound a rule's tests put on a fact; kNoBound when none.
-std::int64_t lower_bound_on(const CompiledPolicy& p, const RuleHead& head, std::uint32_t slot) {
+std::int64_t lower_bound_on(const RuleIndex& x, const RuleHead& head, std::uint32_t slot) {
   auto bound = kNoBound;
   for (auto t = head.first_test; t < head.first_test + head.tests; ++t) {
-    const auto& test = p.fact_tests[t];
+    const auto& test = x.fact_tests[t];
     if (test.kind == FactTest::Kind::range && test.slot == slot) bound = std::max(bound, test.lo);
   }
   return bound;
@@ -209,11 +210,11 @@ std::int64_t lower_bound_on(const CompiledPolicy& p, const RuleHead& head, std::
 
 /// Per fact, the distinct lower bounds the bucket's rules put on it (with the rules' count).
 std::map<std::uint32_t, std::map<std::int64_t, std::size_t>> bounds_by_fact(
-    const CompiledPolicy& p, const CategoryBucket& bucket) {
+    const RuleIndex& x, const CategoryBucket& bucket) {
   std::map<std::uint32_t, std::map<std::int64_t, std::size_t>> out;
   for (const auto& entry : bucket.rules) {
     for (auto t = entry.head.first_test; t < entry.head.first_test + entry.head.tests; ++t) {
-      const auto& test = p.fact_tests[t];
+      const auto& test = x.fact_tests[t];
       if (test.kind == FactTest::Kind::range && test.lo != kNoBound) ++out[test.slot][test.lo];
     }
   }
@@ -228,9 +229,9 @@ std::size_t rules_bounded(const std::map<std::int64_t, std::size_t>& bounds) {
 
 /// Sorts a bucket on the fact most of its rules bound from below, if enough do, in bands by a
 /// second bounded fact with few distinct bounds, if there is one.
-void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
+void sort_by_bound(const RuleIndex& x, CategoryBucket& bucket) {
   constexpr std::size_t kMaxBands = 8;
-  const auto bounds = bounds_by_fact(p, bucket);
+  const auto bounds = bounds_by_fact(x, bucket);
   std::size_t key_rules = 0, band_rules = 0;
   std::optional<std::uint32_t> key, band;
   for (const auto& [slot, values] : bounds) {
@@ -247,12 +248,12 @@ void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
   std::map<std::int64_t, BoundBand> bands;
   for (std::uint32_t position = 0; position < bucket.rules.size(); ++position) {
     const auto& head = bucket.rules[position].head;
-    const auto bound = lower_bound_on(p, head, *key);
+    const auto bound = lower_bound_on(x, head, *key);
     if (bound == kNoBound) {
       bucket.unbounded.push_back(position);
       continue;
     }
-    const auto floor = band ? lower_bound_on(p, head, *band) : kNoBound;
+    const auto floor = band ? lower_bound_on(x, head, *band) : kNoBound;
     auto& into = bands[floor];
     into.floor = floor;
     into.by_bound.emplace_back(bound, position);
@@ -265,7 +266,7 @@ void sort_by_bound(const CompiledPolicy& p, CategoryBucket& bucket) {
 }
 
 /// The rule's actions, packed.
-void pack_actions(CompiledPolicy& p, std::uint32_t r) {
+void pack_actions(const CompiledPolicy& p, RuleIndex& x, std::uint32_t r) {
   const auto& actions = p.rules[r].actions;
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const auto& action = actions[i];
@@ -275,7 +276,7 @@ void pack_actions(CompiledPolicy& p, std::uint32_t r) {
     packed.index = static_cast<std::uint16_t>(i);
     packed.target = action.target;
     packed.rule = r;
-    p.packed_actions.push_back(packed);
+    x.packed_actions.push_back(packed);
   }
 }
 
@@ -283,12 +284,14 @@ void pack_actions(CompiledPolicy& p, std::uint32_t r) {
 
 void index_rules(CompileContext& ctx) {
   auto& p = ctx.out;
+  auto index = std::make_shared<RuleIndex>();
+  auto& x = *index;
   const auto all = Interval{0, static_cast<std::int32_t>(p.categories.size())};
   constexpr auto most = std::numeric_limits<std::uint16_t>::max();
-  p.category_guard.assign(p.rules.size(), all);
-  p.rule_heads.assign(p.rules.size(), {});
-  p.fact_tests.clear();
-  p.packed_actions.clear();
+  x.category_guard.assign(p.rules.size(), all);
+  x.rule_heads.assign(p.rules.size(), {});
+  x.fact_tests.clear();
+  x.packed_actions.clear();
   std::vector<ConditionFacts> conditions(p.rules.size(), ConditionFacts{all, {}, true});
   for (std::uint32_t r = 0; r < p.rules.size(); ++r) {
     const auto& when = p.rules[r].when;
@@ -302,40 +305,41 @@ void index_rules(CompileContext& ctx) {
       facts.tests.clear();  // absurdly many: leave them to the condition
       facts.complete = false;
     }
-    p.category_guard[r] = facts.guard;
+    x.category_guard[r] = facts.guard;
   }
   // Rules grouped by guard, in evaluation order within a guard: a bucket's rules then have
   // their tests and actions side by side, and walking it reads memory front to back.
   auto layout = p.evaluation_order;
-  std::stable_sort(layout.begin(), layout.end(), [&p](std::uint32_t a, std::uint32_t b) {
-    return p.category_guard[a] < p.category_guard[b];
+  std::stable_sort(layout.begin(), layout.end(), [&x](std::uint32_t a, std::uint32_t b) {
+    return x.category_guard[a] < x.category_guard[b];
   });
   for (const auto r : layout) {
     const auto& rule = p.rules[r];
     const auto& facts = conditions[r];
-    auto& head = p.rule_heads[r];
+    auto& head = x.rule_heads[r];
     head.tests_decide = facts.complete ? 1 : 0;
-    head.first_test = static_cast<std::uint32_t>(p.fact_tests.size());
+    head.first_test = static_cast<std::uint32_t>(x.fact_tests.size());
     head.tests = static_cast<std::uint16_t>(facts.tests.size());
-    p.fact_tests.insert(p.fact_tests.end(), facts.tests.begin(), facts.tests.end());
+    x.fact_tests.insert(x.fact_tests.end(), facts.tests.begin(), facts.tests.end());
     head.group = rule.group;
     head.first_hit =
         rule.group >= 0 && p.groups[static_cast<std::size_t>(rule.group)].hit == HitPolicy::first;
-    head.first_action = static_cast<std::uint32_t>(p.packed_actions.size());
+    head.first_action = static_cast<std::uint32_t>(x.packed_actions.size());
     head.actions = static_cast<std::uint32_t>(rule.actions.size());
-    pack_actions(p, r);
+    pack_actions(p, x, r);
   }
-  p.fact_tests.shrink_to_fit();
-  p.packed_actions.shrink_to_fit();
+  x.fact_tests.shrink_to_fit();
+  x.packed_actions.shrink_to_fit();
+  p.index = index;  // the buckets below are optional: without them every guard is checked
   if (p.categories.size() * p.rules.size() > kMaxIndexEntries) return;
-  p.rules_by_category.assign(p.categories.size(), {});
+  x.rules_by_category.assign(p.categories.size(), {});
   for (std::int32_t c = 0; c < all.second; ++c) {
-    auto& bucket = p.rules_by_category[static_cast<std::size_t>(c)];
+    auto& bucket = x.rules_by_category[static_cast<std::size_t>(c)];
     for (const auto r : p.evaluation_order) {
-      const auto& [first, last] = p.category_guard[r];
-      if (first <= c && c < last) bucket.rules.push_back({r, p.rule_heads[r]});
+      const auto& [first, last] = x.category_guard[r];
+      if (first <= c && c < last) bucket.rules.push_back({r, x.rule_heads[r]});
     }
-    sort_by_bound(p, bucket);
+    sort_by_bound(x, bucket);
     bucket.rules.shrink_to_fit();
   }
 }

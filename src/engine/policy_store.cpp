@@ -5,20 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "redress/io/load_policy.hpp"
-
 namespace redress {
-namespace {
-
-std::shared_ptr<const CompiledPolicy> default_policy() {
-  auto loaded = load_default_policy();
-  // The default policy is tested at build time; failing here means a broken build.
-  if (!loaded.policy) throw std::logic_error("the built-in default policy does not compile");
-  return loaded.policy;
-}
-
-}  // namespace
-
 namespace {
 
 std::shared_ptr<const CompiledPolicy> not_null(std::shared_ptr<const CompiledPolicy> policy) {
@@ -31,17 +18,9 @@ std::shared_ptr<const CompiledPolicy> not_null(std::shared_ptr<const CompiledPol
 PolicyStore::PolicyStore(std::shared_ptr<const CompiledPolicy> initial)
     : current_(not_null(std::move(initial))) {}
 
-PolicyStore::PolicyStore() : PolicyStore(default_policy()) {}
-
 std::shared_ptr<const CompiledPolicy> PolicyStore::current() const { return current_.take(); }
 
-ReloadResult PolicyStore::reload(std::string_view text, std::string_view file) {
-  auto compiled = load_policy(text, file);
-  return apply(std::move(compiled.policy), std::move(compiled.diagnostics));
-}
-
-ReloadResult PolicyStore::reload_file(const std::filesystem::path& path) {
-  auto compiled = load_policy_file(path);
+ReloadResult PolicyStore::reload(CompileResult compiled) {
   return apply(std::move(compiled.policy), std::move(compiled.diagnostics));
 }
 

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "compile/builtin_facts.hpp"
+#include "compile/rule_index.hpp"
 #include "engine/evaluation.hpp"
 #include "engine/incident_slots.hpp"
 
@@ -179,7 +180,7 @@ void fire(Evaluation& eval, std::uint32_t index, const RuleHead& head) {
   s.fired.push_back(index);
   if (head.group >= 0) s.group_fired[static_cast<std::size_t>(head.group)] = 1;
   if constexpr (Trace) s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::fired;
-  const auto* action = eval.policy.packed_actions.data() + head.first_action;
+  const auto* action = eval.policy.index->packed_actions.data() + head.first_action;
   try {
     for (const auto* end = action + head.actions; action != end; ++action) apply(eval, *action);
   } catch (const expr::EvaluationError& e) {
@@ -205,7 +206,7 @@ bool condition_holds(const Evaluation& eval, std::uint32_t index, const RuleHead
 }
 
 bool tests_pass(const Evaluation& eval, const RuleHead& head) {
-  const auto* test = eval.policy.fact_tests.data() + head.first_test;
+  const auto* test = eval.policy.index->fact_tests.data() + head.first_test;
   for (const auto* end = test + head.tests; test != end; ++test) {
     if (!test->passes(eval.s.slots[test->slot])) return false;
   }
@@ -219,7 +220,7 @@ template <bool Trace>
 void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
   const auto& policy = eval.policy;
   auto& s = eval.s;
-  const auto& head = policy.rule_heads[index];
+  const auto& head = policy.index->rule_heads[index];
   if constexpr (Trace) start_trace(eval, policy.rules[index]);
   if (group_done(eval, head)) {
     if constexpr (Trace) {
@@ -228,7 +229,7 @@ void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
     }
     return;
   }
-  const auto& [first, last] = policy.category_guard[index];
+  const auto& [first, last] = policy.index->category_guard[index];
   if (category < first || category >= last || !tests_pass(eval, head)) return;
   if (condition_holds(eval, index, head)) fire<Trace>(eval, index, head);
 }
@@ -270,8 +271,8 @@ void run_rules(Evaluation& eval) {
   const auto category = static_cast<std::int32_t>(eval.s.slots[slot(Builtin::category)]);
   // Without a trace, only the rules the index admits for this incident are visited; with one,
   // every rule is reported, and those outside their guard or tests as not matched.
-  if (!eval.options.trace && !policy.rules_by_category.empty()) {
-    run_bucket(eval, policy.rules_by_category[static_cast<std::size_t>(category)]);
+  if (!eval.options.trace && !policy.index->rules_by_category.empty()) {
+    run_bucket(eval, policy.index->rules_by_category[static_cast<std::size_t>(category)]);
   } else if (eval.options.trace) {
     for (const auto index : policy.evaluation_order) run_rule<true>(eval, index, category);
   } else {

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "redress/embedded.hpp"
+#include "io/embedded.hpp"
 #include "redress/io/policy_loader.hpp"
 
 namespace redress {

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "compile/policy_schema.hpp"
 #include "lint/ranges.hpp"
+#include "redress/compile/compiler.hpp"
 #include "redress/expr/compiler.hpp"
 
 namespace redress::linting {
@@ -268,11 +268,8 @@ std::shared_ptr<const expr::Node> condition_tree(const CompiledPolicy& policy,
   if (!rule.when) return nullptr;
   if (rule.when->ast) return rule.when->ast;
   // The text compiled before, against the same facts and categories: it compiles again.
-  detail::PolicySchema schema(policy);
   Diagnostics ignored;
-  auto program = expr::compile(
-      rule.when_text, schema, expr::Type::boolean(), [](std::size_t) { return SourceLocation{}; },
-      ignored);
+  auto program = compile_expression(policy, rule.when_text, expr::Type::boolean(), ignored);
   return program ? program->ast : nullptr;
 }
 

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "redress/compile/compiled_policy.hpp"
 #include "redress/diag/diagnostic.hpp"
+#include "redress/expr/program.hpp"
+#include "redress/expr/type.hpp"
 #include "redress/policy/spec.hpp"
 
 namespace redress {
@@ -23,5 +26,13 @@ struct CompileResult {
 /// taxonomy must already include its base categories. Problems in the policy are returned as
 /// diagnostics, never thrown. Thread-safe: calls share no state.
 CompileResult compile_policy(const policy::PolicySpec& spec);
+
+/// Compiles an expression against a compiled policy's facts, categories and currency, as its
+/// own conditions were compiled (a string literal the policy never mentions equals no value).
+/// For tools that analyse a policy: the linter, explanations, properties. Errors go to
+/// `diagnostics` without a location; nullopt when there is any. Thread-safe.
+std::optional<expr::Program> compile_expression(const CompiledPolicy& policy, std::string_view text,
+                                                std::optional<expr::Type> expected,
+                                                Diagnostics& diagnostics);
 
 }  // namespace redress

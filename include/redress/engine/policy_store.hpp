@@ -4,12 +4,12 @@
 
 #include <atomic>
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string_view>
 
 #include "redress/compile/compiled_policy.hpp"
+#include "redress/compile/compiler.hpp"
 #include "redress/diag/diagnostic.hpp"
 
 namespace redress {
@@ -89,8 +89,6 @@ class PolicyStore {
  public:
   /// A store holding `initial`, which must not be null (throws std::invalid_argument).
   explicit PolicyStore(std::shared_ptr<const CompiledPolicy> initial);
-  /// A store holding the built-in default policy (rules/default.yaml).
-  PolicyStore();
 
   PolicyStore(const PolicyStore&) = delete;
   PolicyStore& operator=(const PolicyStore&) = delete;
@@ -98,11 +96,11 @@ class PolicyStore {
   /// The policy in force; never null. Never waits for a reload that is compiling.
   [[nodiscard]] std::shared_ptr<const CompiledPolicy> current() const;
 
-  /// Compiles `text` (named `file` in diagnostics) and, if it has no error, makes it current.
-  ReloadResult reload(std::string_view text, std::string_view file);
-  /// Reads and compiles a policy file; a file that cannot be read gives a `policy.io` error and
-  /// leaves the current policy in force.
-  ReloadResult reload_file(const std::filesystem::path& path);
+  /// Makes a freshly compiled policy current if it compiled without error; otherwise leaves the
+  /// policy in force untouched and returns the diagnostics. Compile off to the side first, e.g.
+  /// `store.reload(load_policy_file(path))` (io/load_policy.hpp: a file that cannot be read
+  /// gives a `policy.io` error).
+  ReloadResult reload(CompileResult compiled);
   /// Makes an already compiled policy current. Throws std::invalid_argument when it is null.
   ReloadResult replace(std::shared_ptr<const CompiledPolicy> policy);
 

@@ -55,14 +55,14 @@ TEST_CASE("PolicyStore: a good reload is applied, a bad one keeps the old policy
   const auto before = store.current();
   CHECK(before->identity.version == "1.0.0");
 
-  const auto good = store.reload(texts.v2, "v2.yaml");
+  const auto good = store.reload(redress::load_policy(texts.v2, "v2.yaml"));
   CHECK(good.applied);
   CHECK_FALSE(good.diagnostics.has_errors());
   CHECK(good.current.version == "2.0.0");
   CHECK(store.current()->identity.version == "2.0.0");
   CHECK(before->identity.version == "1.0.0");  // a held policy is never changed by a reload
 
-  const auto bad = store.reload(texts.bad, "bad.yaml");
+  const auto bad = store.reload(redress::load_policy(texts.bad, "bad.yaml"));
   CHECK_FALSE(bad.applied);
   REQUIRE(bad.diagnostics.has_errors());
   CHECK(bad.diagnostics.items().front().code == "expr.syntax");
@@ -70,15 +70,14 @@ TEST_CASE("PolicyStore: a good reload is applied, a bad one keeps the old policy
   CHECK(bad.current.version == "2.0.0");
   CHECK(store.current()->identity.version == "2.0.0");
 
-  const auto missing = store.reload_file("/no/such/policy.yaml");
+  const auto missing = store.reload(redress::load_policy_file("/no/such/policy.yaml"));
   CHECK_FALSE(missing.applied);
   CHECK(missing.diagnostics.items().front().code == "policy.io");
   CHECK(store.current()->identity.hash == good.current.hash);
 }
 
-TEST_CASE("PolicyStore: the default constructor holds the built-in policy, null is refused",
-          "[engine][store]") {
-  redress::PolicyStore store;
+TEST_CASE("PolicyStore: null is refused, and a refused policy changes nothing", "[engine][store]") {
+  redress::PolicyStore store(redress::load_default_policy().policy);
   CHECK(store.current()->identity.id == "default");
   CHECK_THROWS_AS(redress::PolicyStore(nullptr), std::invalid_argument);
   CHECK_THROWS_AS(store.replace(nullptr), std::invalid_argument);
@@ -119,9 +118,9 @@ TEST_CASE("PolicyStore: threads decide while another reloads good and bad polici
   int applied = 0, refused = 0;
   for (int round = 0; round < 6; ++round) {
     const bool to_v2 = round % 2 == 0;
-    const auto good = store.reload(to_v2 ? texts.v2 : texts.v1, "good.yaml");
+    const auto good = store.reload(redress::load_policy(to_v2 ? texts.v2 : texts.v1, "good.yaml"));
     applied += good.applied ? 1 : 0;
-    const auto bad = store.reload(texts.bad, "bad.yaml");
+    const auto bad = store.reload(redress::load_policy(texts.bad, "bad.yaml"));
     refused += bad.applied ? 0 : 1;
     // A failed reload leaves the version the good one installed.
     CHECK(bad.current.version == (to_v2 ? "2.0.0" : "1.0.0"));
@@ -145,8 +144,8 @@ TEST_CASE("PolicyStore: the README's hot reload snippet keeps the old policy on 
   std::ostringstream log;
   // clang-format off
   // From README.md, "Hot reload and audit records" (checked verbatim by readme.snippets):
-redress::PolicyStore store;  // the built-in default policy until a reload succeeds
-auto result = store.reload_file(policy_path);
+redress::PolicyStore store(redress::load_default_policy().policy);
+auto result = store.reload(redress::load_policy_file(policy_path));
 if (!result.applied) log << redress::io::to_json(result.diagnostics) << "\n";
 auto decision = redress::decide(*store.current(), incident);
   // End of the README snippet.

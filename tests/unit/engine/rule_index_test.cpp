@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "compile/rule_index.hpp"
 #include "redress/engine/decide.hpp"
 #include "redress/io/load_policy.hpp"
 
@@ -50,13 +51,15 @@ std::shared_ptr<const redress::CompiledPolicy> compile(const std::string& text) 
 /// condition run.
 std::shared_ptr<const redress::CompiledPolicy> without_index(const redress::CompiledPolicy& p) {
   auto plain = std::make_shared<redress::CompiledPolicy>(p);
+  auto index = std::make_shared<redress::detail::RuleIndex>(*p.index);
   const auto n = plain->rules.size();
-  plain->rules_by_category.clear();
-  plain->category_guard.assign(n, {0, static_cast<std::int32_t>(plain->categories.size())});
-  for (auto& head : plain->rule_heads) {
+  index->rules_by_category.clear();
+  index->category_guard.assign(n, {0, static_cast<std::int32_t>(plain->categories.size())});
+  for (auto& head : index->rule_heads) {
     head.tests = 0;
     head.tests_decide = 0;
   }
+  plain->index = index;
   return plain;
 }
 
@@ -163,9 +166,9 @@ rules:
 )");
   const auto& p = *policy;
   const auto tests = [&p](std::uint32_t rule) {
-    const auto& head = p.rule_heads[rule];
-    const auto first = p.fact_tests.begin() + head.first_test;
-    return std::vector<redress::FactTest>(first, first + head.tests);
+    const auto& head = p.index->rule_heads[rule];
+    const auto first = p.index->fact_tests.begin() + head.first_test;
+    return std::vector<redress::detail::FactTest>(first, first + head.tests);
   };
   const auto sev = *p.fact_slot("sev");
   const auto band = *p.fact_slot("band");
@@ -176,23 +179,23 @@ rules:
   REQUIRE(bounds.size() == 4);
   CHECK((bounds[0].slot == sev && bounds[0].lo == 3));
   CHECK((bounds[1].slot == loss && bounds[1].hi == 9999));  // 100 CNY > loss: loss <= 99.99
-  CHECK((bounds[2].slot == band && bounds[2].kind == redress::FactTest::Kind::mask &&
+  CHECK((bounds[2].slot == band && bounds[2].kind == redress::detail::FactTest::Kind::mask &&
          bounds[2].mask == 0b1010));
   CHECK((bounds[3].slot == vip && bounds[3].lo == 0 && bounds[3].hi == 0));
-  CHECK(p.rule_heads[0].tests_decide == 1);
-  CHECK(p.category_guard[0] == std::pair<std::int32_t, std::int32_t>{0, 3});
+  CHECK(p.index->rule_heads[0].tests_decide == 1);
+  CHECK(p.index->category_guard[0] == std::pair<std::int32_t, std::int32_t>{0, 3});
 
   CHECK(tests(1).size() == 1);  // band == t2; `!=` stays in the condition
-  CHECK(p.rule_heads[1].tests_decide == 0);
+  CHECK(p.index->rule_heads[1].tests_decide == 0);
   CHECK(tests(2).size() == 1);  // sev > 1; `hot` is derived: rules change it
   CHECK(tests(2)[0].lo == 2);
-  CHECK(p.rule_heads[2].tests_decide == 0);
-  CHECK(p.rule_heads[3].tests_decide == 0);  // a list of categories guards by its hull only
-  CHECK(p.category_guard[4] == std::pair<std::int32_t, std::int32_t>{1, 3});  // a.x, a.y
-  CHECK(p.rule_heads[4].tests_decide == 1);  // siblings side by side: the hull is exact
+  CHECK(p.index->rule_heads[2].tests_decide == 0);
+  CHECK(p.index->rule_heads[3].tests_decide == 0);  // a list of categories guards by its hull only
+  CHECK(p.index->category_guard[4] == std::pair<std::int32_t, std::int32_t>{1, 3});  // a.x, a.y
+  CHECK(p.index->rule_heads[4].tests_decide == 1);  // siblings side by side: the hull is exact
   const auto has = tests(4);
   REQUIRE(has.size() == 1);
-  CHECK((has[0].kind == redress::FactTest::Kind::has && has[0].mask == 0b010));
+  CHECK((has[0].kind == redress::detail::FactTest::Kind::has && has[0].mask == 0b010));
 }
 
 TEST_CASE("a category's rules are sorted on the lower bound most of them share",
@@ -206,7 +209,7 @@ TEST_CASE("a category's rules are sorted on the lower bound most of them share",
   }
   text += "  - {id: free, when: \"category in a and sev >= 1\", then: [{remedy: r}]}\n";
   const auto policy = compile(text);
-  const auto& bucket = policy->rules_by_category.at(0);  // category a
+  const auto& bucket = policy->index->rules_by_category.at(0);  // category a
   CHECK(bucket.key_slot == *policy->fact_slot("loss"));
   REQUIRE(bucket.bands.size() == 1);  // no second bound to split them by
   const auto& sorted = bucket.bands[0].by_bound;
@@ -230,9 +233,9 @@ TEST_CASE("deciding with the index equals deciding without it", "[engine][index]
     const auto text = random_policy(rng, 120);
     const auto indexed = compile(text);
     const auto plain = without_index(*indexed);
-    const auto sorted =
-        std::count_if(indexed->rules_by_category.begin(), indexed->rules_by_category.end(),
-                      [](const redress::CategoryBucket& bucket) { return !bucket.bands.empty(); });
+    const auto sorted = std::count_if(
+        indexed->index->rules_by_category.begin(), indexed->index->rules_by_category.end(),
+        [](const redress::detail::CategoryBucket& bucket) { return !bucket.bands.empty(); });
     CHECK(sorted > 0);  // the generated policies exercise the sorted path
     redress::Decision fast, slow, traced;
     for (int i = 0; i < 400; ++i) {
@@ -262,7 +265,7 @@ TEST_CASE("a second bound with few values splits a category's rules into bands",
         k, 1 + k % 3, k * 10);
   }
   const auto policy = compile(text);
-  const auto& bucket = policy->rules_by_category.at(0);
+  const auto& bucket = policy->index->rules_by_category.at(0);
   CHECK(bucket.key_slot == *policy->fact_slot("loss"));
   CHECK(bucket.band_slot == *policy->fact_slot("sev"));
   REQUIRE(bucket.bands.size() == 3);
