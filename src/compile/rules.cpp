@@ -89,16 +89,14 @@ std::optional<ActionInfo> compile_action(CompileContext& ctx, PolicySchema& sche
                                          const policy::ActionSpec& spec) {
   ActionInfo action;
   action.location = spec.location;
-  using Kind = policy::ActionSpec::Kind;
+  action.kind = spec.kind;
+  using Kind = policy::ActionKind;
   switch (spec.kind) {
     case Kind::remedy:
-      action.kind = ActionInfo::Kind::remedy;
       return compile_remedy(ctx, schema, spec, std::move(action));
     case Kind::set:
-      action.kind = ActionInfo::Kind::set;
       return compile_set(ctx, schema, spec, std::move(action));
     case Kind::involve: {
-      action.kind = ActionInfo::Kind::involve;
       const auto d =
           ctx.resolve(ctx.departments, spec.target, "policy.unknown_department", "departments");
       if (!d) return std::nullopt;
@@ -106,14 +104,12 @@ std::optional<ActionInfo> compile_action(CompileContext& ctx, PolicySchema& sche
       return action;
     }
     case Kind::say: {
-      action.kind = ActionInfo::Kind::say;
       const auto s = ctx.resolve(ctx.steps, spec.target, "policy.unknown_step", "communication");
       if (!s) return std::nullopt;
       action.target = *s;
       return action;
     }
     case Kind::escalate: {
-      action.kind = ActionInfo::Kind::escalate;
       const auto role = ctx.resolve(ctx.roles, spec.target, "policy.unknown_role", "roles");
       if (!role) return std::nullopt;
       const auto& chain = ctx.out.escalation_chain;

@@ -95,8 +95,8 @@ class Generator {
     inner.emit_unfolded(node);
     check_stack(inner.code_, node);
     Program program;
-    program.code = std::move(inner.code_);
-    program.max_stack = stack_need(program.code);
+    set_instructions(program, inner.code_);
+    program.max_stack = stack_need(inner.code_);
     try {
       push(Op::push, evaluate(program, {}));
     } catch (const EvaluationError& error) {
@@ -265,8 +265,8 @@ Program generate(const Node& root) {
   generator.emit(root);
   check_stack(generator.code(), root);
   Program program;
-  program.code = std::move(generator.code());
-  program.max_stack = stack_need(program.code);
+  set_instructions(program, generator.code());
+  program.max_stack = stack_need(generator.code());
   auto& reads = generator.reads();
   std::sort(reads.begin(), reads.end());
   reads.erase(std::unique(reads.begin(), reads.end()), reads.end());

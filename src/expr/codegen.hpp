@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "bytecode.hpp"
 #include "redress/expr/ast.hpp"
-#include "redress/expr/program.hpp"
 
 namespace redress::expr::detail {
 

@@ -19,7 +19,6 @@ std::optional<Program> compile(std::string_view text, Schema& schema, std::optio
     Program program = detail::generate(*ast);
     program.type = ast->type;
     // Built by push_back: trim the growth slack, as a policy holds thousands of programs.
-    program.code.shrink_to_fit();
     program.reads.shrink_to_fit();
     program.ast = std::move(ast);
     return program;

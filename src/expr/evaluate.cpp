@@ -2,10 +2,12 @@
 // The success path allocates nothing and touches no strings; only errors build messages.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
+#include <memory>
 
+#include "bytecode.hpp"
 #include "error.hpp"
-#include "redress/expr/program.hpp"
 
 namespace redress::expr {
 namespace {
@@ -19,16 +21,26 @@ bool in_mask_range(std::int64_t bit) { return bit >= 0 && bit < 64; }
 
 }  // namespace
 
+void set_instructions(Program& program, const std::vector<Instr>& code) {
+  std::shared_ptr<Instr[]> copy(new Instr[code.size()]);
+  std::copy(code.begin(), code.end(), copy.get());
+  program.code = std::move(copy);
+  program.code_size = static_cast<std::uint32_t>(code.size());
+}
+
 std::optional<std::int64_t> Program::constant() const {
-  if (reads.empty() && code.size() == 1 && code.front().op == Op::push) return code.front().arg;
+  const auto program = instructions(*this);
+  if (reads.empty() && program.size() == 1 && program.front().op == Op::push) {
+    return program.front().arg;
+  }
   return std::nullopt;
 }
 
 std::int64_t evaluate(const Program& program, std::span<const std::int64_t> slots) {
   std::int64_t stack[kStackSize];
   std::size_t sp = 0;  // number of values on the stack
-  const Instr* const code = program.code.data();
-  const std::size_t size = program.code.size();
+  const Instr* const code = program.code.get();
+  const std::size_t size = program.code_size;
   for (std::size_t pc = 0; pc < size;) {
     const Instr instr = code[pc++];
     // `a` is the value below the top, `b` the top, for the operators that pop two.

@@ -122,10 +122,13 @@ struct SlaSpec {
   SourceLocation location;             ///< of the section
 };
 
+/// What an action does: its key in YAML (`remedy`, `set`, `involve`, `escalate`, `say`).
+/// Compiled actions (ActionInfo) share it.
+enum class ActionKind { remedy, set, involve, escalate, say };
+
 /// One action under a rule's `then:`.
 struct ActionSpec {
-  /// The action's key in YAML: `remedy`, `set`, `involve`, `escalate` or `say`.
-  enum class Kind { remedy, set, involve, escalate, say };
+  using Kind = ActionKind;   ///< what the action does
   Kind kind = Kind::remedy;  ///< which action
   Text target;               ///< remedy id, fact id, department id, role id, or step id
   Text value;  ///< amount expression (remedy) or value expression (set); empty otherwise

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "compile/rule_index.hpp"
 #include "redress/io/load_policy.hpp"
 
 namespace {
@@ -40,7 +41,7 @@ rules:
     then: []
 )";
 
-std::vector<std::uint32_t> rule_indices(const redress::CategoryBucket& bucket) {
+std::vector<std::uint32_t> rule_indices(const redress::detail::CategoryBucket& bucket) {
   std::vector<std::uint32_t> out;
   for (const auto& entry : bucket.rules) out.push_back(entry.rule);
   return out;
@@ -127,11 +128,11 @@ TEST_CASE("the rule index admits a rule only for the categories its condition al
   REQUIRE(result.policy);
   const auto& p = *result.policy;
   using Guard = std::pair<std::int32_t, std::int32_t>;
-  CHECK(p.category_guard[0] == Guard{0, 4});  // reader: `flagged`, any category
-  CHECK(p.category_guard[1] == Guard{1, 3});  // setter: `category in core.slow` and below
-  REQUIRE(p.rules_by_category.size() == 4);
-  CHECK(rule_indices(p.rules_by_category[0]) == std::vector<std::uint32_t>{0, 2});  // core
-  CHECK(rule_indices(p.rules_by_category[2]) ==
+  CHECK(p.index->category_guard[0] == Guard{0, 4});  // reader: `flagged`, any category
+  CHECK(p.index->category_guard[1] == Guard{1, 3});  // setter: `category in core.slow` and below
+  REQUIRE(p.index->rules_by_category.size() == 4);
+  CHECK(rule_indices(p.index->rules_by_category[0]) == std::vector<std::uint32_t>{0, 2});  // core
+  CHECK(rule_indices(p.index->rules_by_category[2]) ==
         std::vector<std::uint32_t>{1, 0, 2});  // core.slow.queue
 }
 
@@ -150,7 +151,7 @@ TEST_CASE("a compiled policy shares its file name and keeps no condition trees",
   for (const auto& rule : rules) {
     if (!rule.when) continue;
     CHECK_FALSE(rule.when->ast);  // dropped after compilation; when_text has the condition
-    CHECK(rule.when->code.size() == rule.when->code.capacity());
+    CHECK(rule.when->reads.size() == rule.when->reads.capacity());  // trimmed after building
   }
   CHECK(rules[1].when_text == "category in core.slow");
   // Value trees are kept for the linter.

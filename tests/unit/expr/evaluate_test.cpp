@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <limits>
 #include <string_view>
+#include <vector>
 
+#include "expr/bytecode.hpp"
 #include "redress/expr/program.hpp"
 #include "unit/expr/test_schema.hpp"
 
@@ -257,13 +259,13 @@ TEST_CASE("overflow and division by zero throw EvaluationError", "[expr]") {
 
 TEST_CASE("evaluate refuses malformed programs instead of reading out of bounds", "[expr]") {
   Program program;
-  program.code = {{Op::load, 5}};
+  set_instructions(program, {{Op::load, 5}});
   program.max_stack = 1;
   const std::int64_t slots[2] = {1, 2};
   CHECK_THROWS_AS(evaluate(program, slots), EvaluationError);
-  program.code = {{Op::push, 1}, {Op::push, 2}};
+  set_instructions(program, {{Op::push, 1}, {Op::push, 2}});
   CHECK_THROWS_AS(evaluate(program, slots), EvaluationError);
-  program.code = std::vector<Instr>(65, Instr{Op::push, 1});
+  set_instructions(program, std::vector<Instr>(65, Instr{Op::push, 1}));
   CHECK_THROWS_AS(evaluate(program, slots), EvaluationError);
 }
 
