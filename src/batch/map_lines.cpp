@@ -5,6 +5,11 @@
 //     line into the block's own output buffer.
 //   - The calling thread writes finished chunks in order, reports progress and recycles them.
 // At most `chunks` chunks exist, so memory stays bounded whatever the input size.
+//
+// Why not tbb::parallel_pipeline (serial_in_order read, parallel decide, serial_in_order
+// write), which was measured as fast: its filters run on any pool thread, so a read blocked on
+// a slow pipe or HTTP body takes a worker's place, the sink is not written from the calling
+// thread, and nothing runs on the calling thread to report progress while no line comes.
 #include "redress/batch/map_lines.hpp"
 
 #include <algorithm>
