@@ -53,10 +53,10 @@ std::string reference_decision(const std::string& line, bool trace) {
   return r::io::to_json(r::decide(policy, *read.incident, options), write);
 }
 
-// The input: the CLI's mixed sample (its last line has no newline: one is added) (good, malformed,
-// empty, YAML and escaped lines), a line that fails in decide(), a CRLF line and a last line
-// without its newline. Per line: the incident id decided there, or "error:" and the code of its
-// record.
+// The input: the CLI's mixed sample (good, malformed, empty, YAML and escaped lines; a newline is
+// added after its last line, which has none), a line that fails in decide(), a CRLF line and a
+// last line without its newline. Per line: the incident id decided there, or "error:" and the
+// code of its record.
 struct Case {
   std::string input;
   std::vector<std::string> expected;
