@@ -270,6 +270,13 @@ void append_decision(std::string& out, const Decision& d, const WriteOptions& op
 
 }  // namespace json_out
 
+std::size_t write_json_line(std::string& buffer, std::size_t at, const Decision& decision,
+                            bool trace) {
+  json_out::Appender out(buffer, at);
+  json_out::append_decision(out, decision, trace);
+  return out.used();
+}
+
 std::string to_json(const Decision& d, const WriteOptions& options) {
   std::string out;
   // A decision without trace is about 1.8 kB on one line; one allocation covers most.
