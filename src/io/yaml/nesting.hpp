@@ -1,6 +1,6 @@
-// The nesting limit of policy documents, checked on the parser's events before any node is
-// built: a deeply nested document gets a located diagnostic instead of yaml-cpp's "bad file"
-// (its own guard, at about 500 levels, has no useful position).
+// The nesting limit of policy and incident documents, checked on the parser's events before any
+// node is built: a deeply nested document gets a located diagnostic instead of yaml-cpp's "bad
+// file" (its own guard, at about 500 levels, has no useful position).
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -10,8 +10,9 @@
 
 namespace redress::io::yaml {
 
-/// The most levels of collections (maps and lists) a policy may nest, the top-level map being
-/// the first. The shipped policies need 8 (rules/README.md, "Limits").
+/// The most levels of collections (maps and lists) a policy or an incident may nest, the
+/// top-level map being the first. The shipped policies need 8, incidents 3 (rules/README.md,
+/// "Limits").
 inline constexpr int kMaxNesting = 64;
 
 /// Where the first document of `text` first opens a collection deeper than `limit` levels, or
