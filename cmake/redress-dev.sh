@@ -70,9 +70,10 @@ case "${1:-}" in
     ;;
   fuzz)
     # clang's libFuzzer, ASan and UBSan; the library alone (the CLI and tests add build time).
-    # Each target starts from its committed corpus (read only) and writes what it finds to a
-    # scratch corpus; a crash stops the run and leaves its input in build-fuzz/crashes/<target>:
-    # fix the bug, then add the input to tests/fuzz/regressions/<target>/ (the replay runs it).
+    # Each target starts from its committed corpus and regressions (read only) and writes what it
+    # finds to a scratch corpus. A crash stops the run and leaves its input in
+    # build-fuzz/crashes/<target>: fix the bug, then add the input to
+    # tests/fuzz/regressions/<target>/ (the replay runs it).
     packages+=(clang)
     install_missing
     build "$root/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
@@ -85,9 +86,11 @@ case "${1:-}" in
       scratch="$root/build-fuzz/corpus/$target"
       crashes="$root/build-fuzz/crashes/$target"
       mkdir -p "$scratch" "$crashes"
+      inputs=("$scratch" "$root/tests/fuzz/corpus/$target")
+      [ -d "$root/tests/fuzz/regressions/$target" ] && inputs+=("$root/tests/fuzz/regressions/$target")
       "$root/build-fuzz/tests/fuzz/redress_fuzz_$target" -max_total_time="$seconds" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-        -artifact_prefix="$crashes/" "$scratch" "$root/tests/fuzz/corpus/$target"
+        -artifact_prefix="$crashes/" "${inputs[@]}"
     done
     ;;
   *)
