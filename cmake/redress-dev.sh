@@ -4,6 +4,7 @@
 #   cmake/redress-dev.sh test      build with warnings as errors, run every test through ctest
 #   cmake/redress-dev.sh sanitize  the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   cmake/redress-dev.sh tsan      the library, C ABI and unit tests under ThreadSanitizer
+#   cmake/redress-dev.sh fuzz      each libFuzzer target (tests/fuzz) for REDRESS_FUZZ_SECONDS (30)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -67,8 +68,33 @@ case "${1:-}" in
       -DREDRESS_BUILD_EXAMPLES=OFF -DREDRESS_INSTALL=OFF
     TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" run_tests "$root/build-tsan"
     ;;
+  fuzz)
+    # clang's libFuzzer, ASan and UBSan; the library alone (the CLI and tests add build time).
+    # Each target starts from its committed corpus and regressions (read only) and writes what it
+    # finds to a scratch corpus. A crash stops the run and leaves its input in
+    # build-fuzz/crashes/<target>: fix the bug, then add the input to
+    # tests/fuzz/regressions/<target>/ (the replay runs it).
+    packages+=(clang)
+    install_missing
+    build "$root/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+      -DCMAKE_CXX_COMPILER=clang++ -DREDRESS_FUZZ=ON -DREDRESS_BUILD_TESTS=OFF \
+      -DREDRESS_BUILD_CLI=OFF -DREDRESS_BUILD_EXAMPLES=OFF \
+      -DREDRESS_INSTALL=OFF
+    seconds=${REDRESS_FUZZ_SECONDS:-30}
+    for target in policy expr incident capi; do
+      echo "=== fuzz $target for ${seconds}s"
+      scratch="$root/build-fuzz/corpus/$target"
+      crashes="$root/build-fuzz/crashes/$target"
+      mkdir -p "$scratch" "$crashes"
+      inputs=("$scratch" "$root/tests/fuzz/corpus/$target")
+      [ -d "$root/tests/fuzz/regressions/$target" ] && inputs+=("$root/tests/fuzz/regressions/$target")
+      "$root/build-fuzz/tests/fuzz/redress_fuzz_$target" -max_total_time="$seconds" \
+        -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+        -artifact_prefix="$crashes/" "${inputs[@]}"
+    done
+    ;;
   *)
-    echo "usage: cmake/redress-dev.sh demo|test|sanitize|tsan" >&2
+    echo "usage: cmake/redress-dev.sh demo|test|sanitize|tsan|fuzz" >&2
     exit 2
     ;;
 esac

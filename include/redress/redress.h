@@ -45,7 +45,8 @@ typedef enum redress_status {
   REDRESS_E_INVALID_ARGUMENT = 1, /**< a NULL where a value is needed, unknown flags, too long */
   REDRESS_E_POLICY = 2,           /**< the policy does not compile; see the diagnostics JSON */
   REDRESS_E_INCIDENT = 3,         /**< the incident is malformed or does not fit the policy */
-  REDRESS_E_DECIDE = 4,           /**< the decision could not be computed (an amount overflows) */
+  REDRESS_E_DECIDE = 4,           /**< the decision could not be computed (an amount overflows,
+                                       a deadline falls outside the years 0001 to 9999) */
   REDRESS_E_IO = 5,               /**< a file could not be read */
   REDRESS_E_NO_MEMORY = 6,        /**< an allocation failed */
   REDRESS_E_INTERNAL = 7          /**< a bug in redress; the message says what */
@@ -122,8 +123,9 @@ REDRESS_API const char* redress_policy_identity(const redress_policy* policy);
  *  On failure returns the status, sets *decision_json to NULL and fills *err:
  *  REDRESS_E_INVALID_ARGUMENT (NULL policy, incident or output pointer, unknown flag bits,
  *  input too long), REDRESS_E_INCIDENT (malformed, or does not fit the policy; diagnostics
- *  have line and column), REDRESS_E_DECIDE (an amount overflows). `flags`: REDRESS_TRACE,
- *  REDRESS_PRETTY. Thread-safe: any number of threads may decide with one policy at once. */
+ *  have line and column), REDRESS_E_DECIDE (an amount overflows, a deadline is out of range).
+ *  `flags`: REDRESS_TRACE, REDRESS_PRETTY. Thread-safe: any number of threads may decide with
+ *  one policy at once. */
 REDRESS_API int redress_decide(const redress_policy* policy, const char* incident_json,
                                size_t length, unsigned flags, char** decision_json,
                                redress_error** err);

@@ -9,6 +9,7 @@
 #include "redress/io/incident_reader.hpp"
 #include "redress/io/incident_schema.hpp"
 #include "redress/io/load_policy.hpp"
+#include "redress/io/read_file.hpp"
 #include "redress/model/calendar.hpp"
 #include "redress/model/decision.hpp"
 #include "redress/model/enums.hpp"

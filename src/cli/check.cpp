@@ -44,9 +44,10 @@ int run_check(const CheckArgs& args) {
   Diagnostics everything;
   for (const auto& path : args.policies) {
     std::string text;
-    if (!read_input(path, text)) {
+    std::string error;
+    if (!read_input(path, text, error)) {
       Diagnostics unreadable;
-      unreadable.error("policy.io", {path, -1, -1}, "cannot read the file",
+      unreadable.error("policy.io", {path, -1, -1}, fmt::format("cannot read the file: {}", error),
                        "check the path and the file's permissions");
       if (args.format == "json") {
         everything.append(unreadable);

@@ -12,7 +12,7 @@ enum ExitCode : int {
   kInvalidInput = 1,   ///< an incident was malformed, or `check` found errors
   kUsage = 2,          ///< bad command-line arguments
   kPolicyInvalid = 3,  ///< the policy given to `decide` did not compile
-  kUnreadable = 4,     ///< a file could not be read
+  kUnreadable = 4,     ///< a file could not be read, or the output could not be written
 };
 
 struct DecideArgs {
@@ -51,7 +51,15 @@ int run_batch(const BatchArgs& args);
 int run_check(const CheckArgs& args);
 int run_test(const TestArgs& args);
 
-/// Reads a whole file, or standard input for "-". Returns false if it cannot be read.
+/// Reads a whole file, or standard input for "-". Returns false if it cannot be read (a
+/// directory cannot), with `error` saying why.
+bool read_input(const std::string& path, std::string& text, std::string& error);
+/// As above, without the reason.
 bool read_input(const std::string& path, std::string& text);
+
+/// Flushes standard output once a command has written everything. Returns `exit_code`, or
+/// kUnreadable after saying so on standard error when the output could not be written (a full
+/// disk, a closed pipe, /dev/full): a command must not report success for output it lost.
+int finish_output(int exit_code);
 
 }  // namespace redress::cli

@@ -20,10 +20,12 @@ void print_diagnostics(const Diagnostics& diagnostics, std::string_view source) 
 CompileResult load(const DecideArgs& args) {
   if (args.policy.empty()) return load_default_policy();
   std::string text;
-  if (!read_input(args.policy, text)) {
+  std::string error;
+  if (!read_input(args.policy, text, error)) {
     CompileResult failed;
     failed.diagnostics.error("policy.io", {args.policy, -1, -1},
-                             fmt::format("cannot read policy file '{}'", args.policy));
+                             fmt::format("cannot read policy file '{}': {}", args.policy, error),
+                             "check the path and the file's permissions");
     return failed;
   }
   return load_policy(text, args.policy);
@@ -47,8 +49,9 @@ int run_decide(const DecideArgs& args) {
   std::vector<std::string> outputs;
   for (const auto& path : args.incidents) {
     std::string text;
-    if (!read_input(path, text)) {
-      std::cerr << fmt::format("{}: error[incident.io]: cannot read the file\n", path);
+    std::string error;
+    if (!read_input(path, text, error)) {
+      std::cerr << fmt::format("{}: error[incident.io]: cannot read the file: {}\n", path, error);
       exit_code = kUnreadable;
       continue;
     }

@@ -7,7 +7,8 @@ namespace {
 
 constexpr const char* kExitCodes =
     "Exit codes: 0 success; 1 invalid input (a malformed incident, check found errors, or a "
-    "test failed); 2 bad arguments; 3 the policy did not compile; 4 a file could not be read.";
+    "test failed); 2 bad arguments; 3 the policy did not compile; 4 a file could not be read or "
+    "the output could not be written.";
 
 }  // namespace
 
@@ -64,8 +65,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kOk : kUsage;
   }
-  if (*decide_cmd) return run_decide(decide);
-  if (*batch_cmd) return run_batch(batch);
-  if (*test_cmd) return run_test(test);
-  return run_check(check);
+  if (*batch_cmd) return run_batch(batch);  // reports its own output errors, line by line
+  if (*decide_cmd) return finish_output(run_decide(decide));
+  if (*test_cmd) return finish_output(run_test(test));
+  return finish_output(run_check(check));
 }

@@ -59,8 +59,9 @@ int run_test(const TestArgs& args) {
   int exit_code = kOk;
   for (const auto& path : args.suites) {
     std::string text;
-    if (!read_input(path, text)) {
-      std::cerr << fmt::format("{}: error[suite.io]: cannot read the file\n", path);
+    std::string error;
+    if (!read_input(path, text, error)) {
+      std::cerr << fmt::format("{}: error[suite.io]: cannot read the file: {}\n", path, error);
       exit_code = kUnreadable;
       continue;
     }
@@ -70,8 +71,11 @@ int run_test(const TestArgs& args) {
       for (const auto& d : run.compiled.diagnostics.items()) {
         std::cerr << render(d, run.compiled.source);
       }
-      std::cerr << fmt::format("{}: its policy did not compile\n", path);
-      exit_code = kPolicyInvalid;
+      const auto& items = run.compiled.diagnostics.items();
+      const bool unreadable = items.size() == 1 && items.front().code == "policy.io";
+      std::cerr << fmt::format("{}: its policy {}\n", path,
+                               unreadable ? "cannot be read" : "did not compile");
+      if (exit_code != kUnreadable) exit_code = unreadable ? kUnreadable : kPolicyInvalid;
       continue;
     }
     auto result = testing::run_suite(text, path, *run.compiled.policy, {args.filter});

@@ -20,7 +20,16 @@ std::optional<std::int64_t> parse_int(const std::string& text) {
 void compile_weekdays(CompileContext& ctx, const policy::CalendarSpec& spec, Calendar& cal) {
   static constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu",
                                                             "fri", "sat", "sun"};
-  if (spec.working_days.empty()) return;  // keep Monday to Friday
+  if (spec.working_days.empty()) {
+    // Left out, Monday to Friday; written as an empty list, a calendar that is never open.
+    if (spec.working_days_location.known()) {
+      ctx.diags.error("policy.bad_value", spec.working_days_location,
+                      fmt::format("calendar '{}' lists no working day", spec.id.value),
+                      "list the days it is open, e.g. working_days: [mon, tue, wed, thu, fri], "
+                      "or leave working_days out for Monday to Friday");
+    }
+    return;
+  }
   cal.working_days.fill(false);
   for (const auto& day : spec.working_days) {
     const auto it = std::find(kDays.begin(), kDays.end(), day.value);

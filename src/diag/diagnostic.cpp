@@ -69,6 +69,37 @@ std::string_view line_of(std::string_view source, std::int32_t line) {
   return text;
 }
 
+/// The most bytes of a source line a rendered diagnostic shows (rules/README.md, "Limits"):
+/// a longer line (minified JSON, a generated policy) is cut around the caret.
+constexpr std::size_t kMaxExcerptWidth = 160;
+constexpr std::string_view kCut = "...";
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// The part of a line shown, and the caret's byte offset in it.
+struct Excerpt {
+  std::string text;
+  std::size_t caret = 0;
+};
+
+/// At most kMaxExcerptWidth bytes of `line` around byte `column`, marked "..." where cut and
+/// never cut inside a UTF-8 character.
+Excerpt excerpt(std::string_view line, std::size_t column) {
+  column = std::min(column, line.size());
+  if (line.size() <= kMaxExcerptWidth) return {std::string(line), column};
+  std::size_t begin = column > kMaxExcerptWidth / 2 ? column - kMaxExcerptWidth / 2 : 0;
+  std::size_t end = std::min(line.size(), begin + kMaxExcerptWidth);
+  begin = end - kMaxExcerptWidth;  // a caret near the end still gets a full-width excerpt
+  while (begin > 0 && begin < column && is_continuation_byte(line[begin])) ++begin;
+  while (end < line.size() && end > column && is_continuation_byte(line[end])) --end;
+  Excerpt out;
+  if (begin > 0) out.text = kCut;
+  out.caret = out.text.size() + (column - begin);
+  out.text.append(line.substr(begin, end - begin));
+  if (end < line.size()) out.text.append(kCut);
+  return out;
+}
+
 }  // namespace
 
 std::string render(const Diagnostic& d, std::string_view source) {
@@ -85,17 +116,15 @@ std::string render(const Diagnostic& d, std::string_view source) {
   if (!out.empty()) out += " ";
   out += fmt::format("{}[{}]: {}\n", to_string(d.severity), d.code, d.message);
   if (loc.known() && !source.empty()) {
-    const auto text = line_of(source, loc.line);
-    if (!text.empty()) {
+    const auto line = line_of(source, loc.line);
+    if (!line.empty()) {
       const auto number = fmt::format("{}", loc.line + 1);
-      out += fmt::format(" {} | {}\n", number, text);
+      const auto shown = excerpt(line, static_cast<std::size_t>(std::max(loc.column, 0)));
+      out += fmt::format(" {} | {}\n", number, shown.text);
       if (loc.column >= 0) {
         // Keep tabs so that the caret lines up under the same character.
         std::string pad;
-        for (std::int32_t i = 0; i < loc.column && i < static_cast<std::int32_t>(text.size());
-             ++i) {
-          pad += text[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
-        }
+        for (std::size_t i = 0; i < shown.caret; ++i) pad += shown.text[i] == '\t' ? '\t' : ' ';
         out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), pad);
       }
     }

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <stdexcept>
 
 #include "compile/builtin_facts.hpp"
 #include "engine/evaluation.hpp"
@@ -162,6 +164,29 @@ void add_owner(Evaluation& eval, Decision& d) {
   }
 }
 
+/// `target` after `start` by `calendar`. A deadline RFC 3339 cannot write (past the year 9999,
+/// or too far for any instant) is a DecideError, never a malformed timestamp in the output.
+Timestamp deadline(const Calendar& calendar, const Timestamp& start, const Duration& target,
+                   std::int64_t priority, std::string_view which) {
+  std::optional<Timestamp> due;
+  try {
+    due = calendar.add(start, target);
+  } catch (const std::out_of_range&) {
+    // too far to count: out of range as well
+  }
+  if (due && due->representable()) return *due;
+  Diagnostics problems;
+  problems.error(
+      "decide.deadline_out_of_range", {},
+      fmt::format(
+          "the {} deadline, {} after {}{}, falls outside the years 0001 to 9999", which,
+          target.to_string(), start.to_string(),
+          calendar.id.empty() ? std::string{} : fmt::format(" in calendar '{}'", calendar.id)),
+      fmt::format("check the incident's reported_at and the policy's SLA target for priority {}",
+                  priority));
+  throw DecideError(std::move(problems));
+}
+
 void add_deadlines(const Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
   const auto& target = p.target_for(d.priority);
@@ -173,8 +198,9 @@ void add_deadlines(const Evaluation& eval, Decision& d) {
   out.calendar = p.calendar ? std::string_view{p.calendar->id} : std::string_view{};
   out.first_response_target = target.first_response;
   out.resolution_target = target.resolution;
-  out.first_response_due = calendar.add(start, target.first_response);
-  out.resolution_due = calendar.add(start, target.resolution);
+  out.first_response_due =
+      deadline(calendar, start, target.first_response, d.priority, "first response");
+  out.resolution_due = deadline(calendar, start, target.resolution, d.priority, "resolution");
 }
 
 void add_communication(const Evaluation& eval, Decision& d) {

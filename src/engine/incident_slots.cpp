@@ -54,6 +54,10 @@ void check_ranges(const Incident& in, Diagnostics& problems) {
   for (const auto& [field, value] : counts) {
     if (value < 0) out_of_range(field, value, "0 or more");
   }
+  if (!in.reported_at.representable()) {
+    problems.error("incident.out_of_range", {},
+                   "reported_at must be in the years 0001 to 9999 (in its own UTC offset)");
+  }
 }
 
 void load_builtins(const CompiledPolicy& policy, const Incident& in, std::vector<std::int64_t>& s,

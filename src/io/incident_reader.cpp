@@ -12,6 +12,7 @@
 
 #include "diag/suggest.hpp"
 #include "io/incident_fields.hpp"
+#include "io/yaml/nesting.hpp"
 
 namespace redress::io {
 namespace {
@@ -270,6 +271,14 @@ IncidentResult read_incident(std::string_view text, std::string_view file,
   IncidentResult result;
   YAML::Node root;
   try {
+    if (const auto deep = yaml::first_too_deep(text, yaml::kMaxNesting)) {
+      result.diagnostics.error(
+          "incident.too_deep", {std::string(file), deep->line, deep->column},
+          fmt::format("the incident nests more than {} levels of maps and lists here",
+                      yaml::kMaxNesting),
+          "an incident needs three levels at most: look for an unclosed '[' or '{'");
+      return result;
+    }
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     result.diagnostics.error("incident.syntax", {std::string(file), e.mark.line, e.mark.column},

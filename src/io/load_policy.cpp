@@ -2,11 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "io/embedded.hpp"
 #include "redress/io/policy_loader.hpp"
+#include "redress/io/read_file.hpp"
 
 namespace redress {
 namespace {
@@ -51,17 +49,16 @@ CompileResult load_policy(std::string_view text, std::string_view file) {
 }
 
 CompileResult load_policy_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  std::string error;
+  if (!io::read_file(path, text, error)) {
     CompileResult failed;
     failed.diagnostics.error("policy.io", {path.string(), -1, -1},
-                             fmt::format("cannot read policy file '{}'", path.string()),
+                             fmt::format("cannot read policy file '{}': {}", path.string(), error),
                              "check the path and the file's permissions");
     return failed;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_policy(text.str(), path.string());
+  return load_policy(text, path.string());
 }
 
 CompileResult load_default_policy() {

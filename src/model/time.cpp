@@ -100,6 +100,10 @@ bool Timestamp::parse(std::string_view text, Timestamp& out, std::string& error)
     error = std::string(kTimestampShape);
     return false;
   }
+  if (year < 1) {
+    error = "year 0000 is out of range (0001 to 9999)";
+    return false;
+  }
   if (!in_range(month, 1, 12, "month", error)) return false;
   const auto days = civil::days_from_civil(year, month, day);
   if (!days) {
@@ -115,6 +119,18 @@ bool Timestamp::parse(std::string_view text, Timestamp& out, std::string& error)
   const std::int64_t local = *days * civil::kSecondsPerDay + hour * 3600 + minute * 60 + second;
   out = Timestamp{local - std::int64_t{offset} * 60, offset};
   return true;
+}
+
+bool Timestamp::representable() const {
+  // Local seconds of 0001-01-01T00:00:00 and of 10000-01-01T00:00:00, relative to the epoch.
+  static const std::int64_t first = *civil::days_from_civil(1, 1, 1) * civil::kSecondsPerDay;
+  static const std::int64_t past_last =
+      *civil::days_from_civil(10000, 1, 1) * civil::kSecondsPerDay;
+  // Offsets are within +-18:00 and utc_seconds far from the int64 limits for any real instant;
+  // an instant near the limits is out of range anyway and must not overflow here.
+  std::int64_t local = 0;
+  if (__builtin_add_overflow(utc_seconds, std::int64_t{offset_minutes} * 60, &local)) return false;
+  return local >= first && local < past_last;
 }
 
 std::string Timestamp::to_string() const {

@@ -159,6 +159,12 @@ static void test_bad_policy(void) {
   CHECK(redress_error_code(err) == REDRESS_E_IO);
   CHECK(contains(redress_error_diagnostics_json(err), "\"code\":\"policy.io\""));
   redress_error_free(err);
+  /* A directory is not an empty policy: it cannot be read. */
+  CHECK(redress_policy_load_file(data_dir, &err) == NULL);
+  CHECK(redress_error_code(err) == REDRESS_E_IO);
+  CHECK(contains(redress_error_message(err), "Is a directory"));
+  CHECK(contains(redress_error_diagnostics_json(err), "\"code\":\"policy.io\""));
+  redress_error_free(err);
 }
 
 static void test_good_decision(void) {
@@ -231,6 +237,8 @@ static void test_store(void) {
   CHECK(contains(redress_error_diagnostics_json(err), "\"file\":\"broken.yaml\""));
   redress_error_free(err);
   CHECK(redress_store_reload(store, "/no/such.yaml", &err) == REDRESS_E_IO);
+  redress_error_free(err);
+  CHECK(redress_store_reload(store, rules_dir, &err) == REDRESS_E_IO);
   redress_error_free(err);
   after = redress_store_current(store);
   CHECK(contains(redress_policy_identity(after), "\"id\":\"bank\""));

@@ -3,13 +3,18 @@
 #   -DEXIT=n                          the exit code it must return
 #   -DSTDOUT=regex -DSTDERR=regex     patterns the outputs must match (optional)
 #   -DSTDIN=file                      standard input (optional)
+#   -DSTDOUT_FILE=file                standard output goes there, e.g. /dev/full (optional)
 #   -DTWICE=ON                        run twice and require byte-identical standard output
 string(REPLACE "|" ";" COMMAND "${COMMAND}")
 if(STDIN)
   set(input INPUT_FILE ${STDIN})
 endif()
-execute_process(COMMAND ${COMMAND} ${input} RESULT_VARIABLE code OUTPUT_VARIABLE out
-                ERROR_VARIABLE err)
+if(STDOUT_FILE)
+  set(output OUTPUT_FILE ${STDOUT_FILE})
+else()
+  set(output OUTPUT_VARIABLE out)
+endif()
+execute_process(COMMAND ${COMMAND} ${input} RESULT_VARIABLE code ${output} ERROR_VARIABLE err)
 if(NOT code EQUAL EXIT)
   message(FATAL_ERROR "exit code ${code}, expected ${EXIT}\nstdout:\n${out}\nstderr:\n${err}")
 endif()

@@ -138,7 +138,8 @@ class Diagnostics {
 ///      3 |     when: emotion == )
 ///        |                     ^
 ///   hint: ...
-/// `source` is the whole text of the file (may be empty: then no source line is shown).
+/// `source` is the whole text of the file (may be empty: then no source line is shown). A line
+/// longer than 160 bytes is shown as the 160 bytes around the caret, with "..." where it is cut.
 std::string render(const Diagnostic& d, std::string_view source);
 
 }  // namespace redress

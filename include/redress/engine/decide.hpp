@@ -19,8 +19,9 @@ struct DecideOptions {
 };
 
 /// Thrown by decide() when the incident does not fit the policy (an unknown category, money in
-/// another currency, a host fact missing or of the wrong type) or when evaluation overflows.
-/// `diagnostics` holds one entry per problem, with codes incident.* or decide.overflow.
+/// another currency, a host fact missing or of the wrong type), when evaluation overflows, or
+/// when a deadline falls outside the years 0001 to 9999. `diagnostics` holds one entry per
+/// problem, with codes incident.*, decide.overflow or decide.deadline_out_of_range.
 class DecideError : public std::runtime_error {
  public:
   /// An error whose what() is the first diagnostic's message.

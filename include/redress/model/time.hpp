@@ -12,12 +12,16 @@ struct Timestamp {
   std::int64_t utc_seconds = 0;     ///< seconds since 1970-01-01T00:00:00Z
   std::int32_t offset_minutes = 0;  ///< display offset east of UTC; does not change the instant
 
-  /// RFC 3339 with seconds and an offset: "2026-11-25T09:30:00+08:00" or "...Z".
-  /// On failure returns false and sets `error` to what is wrong.
+  /// RFC 3339 with seconds and an offset: "2026-11-25T09:30:00+08:00" or "...Z", in the years
+  /// 0001 to 9999. On failure returns false and sets `error` to what is wrong.
   static bool parse(std::string_view text, Timestamp& out, std::string& error);
   /// The same instant shown in another UTC offset.
   [[nodiscard]] Timestamp in_offset(std::int32_t minutes) const { return {utc_seconds, minutes}; }
+  /// True when the local date in this timestamp's offset is in the years 0001 to 9999, the
+  /// range RFC 3339 can write with a four-digit year (and parse() accepts).
+  [[nodiscard]] bool representable() const;
   /// RFC 3339 in this timestamp's offset ("Z" is never used; "+00:00" is written instead).
+  /// Only a representable() timestamp gives a valid RFC 3339 text.
   [[nodiscard]] std::string to_string() const;
 
   /// Same instant and same offset: the same instant shown in two offsets is not equal.

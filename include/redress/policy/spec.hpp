@@ -101,9 +101,11 @@ struct RoleSpec {
 struct CalendarSpec {
   Text id;                         ///< the id `sla.calendar` names it by
   Text utc_offset;                 ///< "+08:00", "-05:30" or "Z"; empty means UTC
-  std::vector<Text> working_days;  ///< mon..sun
-  Text hours;                      ///< "09:00-18:00"
-  std::vector<Text> holidays;      ///< YYYY-MM-DD
+  std::vector<Text> working_days;  ///< mon..sun; empty when not given: Monday to Friday
+  /// Where `working_days:` is given (even as an empty list); unknown when it is absent.
+  SourceLocation working_days_location;
+  Text hours;                  ///< "09:00-18:00"
+  std::vector<Text> holidays;  ///< YYYY-MM-DD
 };
 
 /// One entry of `sla.targets`: the response and resolution times for one priority.

@@ -4,15 +4,25 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "io/yaml/nesting.hpp"
 #include "io/yaml/policy_sections.hpp"
 #include "io/yaml/yaml_reader.hpp"
 
 namespace redress::io {
 namespace {
 
-/// Parses the text, reporting a syntax error as yaml.syntax; nullopt if it does not parse.
+/// Parses the text, reporting a syntax error as yaml.syntax and nesting past the limit as
+/// yaml.too_deep; nullopt if it does not parse.
 std::optional<YAML::Node> parse(yaml::Context& ctx, std::string_view text) {
   try {
+    if (const auto deep = yaml::first_too_deep(text, yaml::kMaxNesting)) {
+      ctx.error("yaml.too_deep", *deep,
+                fmt::format("the document nests more than {} levels of maps and lists here",
+                            yaml::kMaxNesting),
+                "a policy needs only a few levels: look for an unclosed '[' or '{' or for "
+                "over-indented lines");
+      return std::nullopt;
+    }
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     ctx.error("yaml.syntax", e.mark, e.msg, "check indentation and quoting near here");

@@ -133,6 +133,9 @@ void read_calendars(MapReader& top, std::vector<policy::CalendarSpec>& out) {
               calendar.id = reader.text("id", true);
               calendar.utc_offset = reader.text("utc_offset");
               calendar.working_days = reader.texts("working_days");
+              if (const Entry* days = reader.find("working_days"); days && !days->value.IsNull()) {
+                calendar.working_days_location = reader.context().location(days->value_mark);
+              }
               calendar.hours = reader.text("hours");
               calendar.holidays = reader.texts("holidays");
               out.push_back(std::move(calendar));

@@ -20,6 +20,59 @@ TEST_CASE("render keeps tabs so the caret lines up", "[diag]") {
   CHECK(redress::render(d, "\tab") == "f:1:3: warning[x.y]: m\n 1 | \tab\n   | \t ^\n");
 }
 
+namespace {
+
+/// The excerpt and caret lines of a rendered diagnostic (its second and third lines).
+std::pair<std::string, std::string> excerpt_lines(const std::string& rendered) {
+  const auto first = rendered.find('\n') + 1;
+  const auto second = rendered.find('\n', first) + 1;
+  const auto third = rendered.find('\n', second);
+  return {rendered.substr(first, second - 1 - first), rendered.substr(second, third - second)};
+}
+
+}  // namespace
+
+TEST_CASE("render cuts a long line to 160 bytes around the caret, caret aligned", "[diag]") {
+  // A 4 MB line with a marker at the middle, where the diagnostic points.
+  std::string line(4'000'000, 'a');
+  const std::size_t column = 2'000'000;
+  line.replace(column, 3, "XYZ");
+  const redress::Diagnostic d{
+      "x.y", redress::Severity::error, {"f", 0, static_cast<std::int32_t>(column)}, "m", ""};
+  const auto rendered = redress::render(d, line);
+  CHECK(rendered.size() < 400);
+  const auto [shown, caret] = excerpt_lines(rendered);
+  // " 1 | " + "..." + 160 bytes + "..."
+  CHECK(shown.size() == 5 + 3 + 160 + 3);
+  CHECK(shown.substr(0, 8) == " 1 | ...");
+  CHECK(shown.substr(shown.size() - 3) == "...");
+  REQUIRE(caret.size() == shown.find("XYZ") + 1);
+  CHECK(caret.back() == '^');
+
+  // Near the start: nothing cut before, 160 bytes from the start of the line.
+  const redress::Diagnostic early{"x.y", redress::Severity::error, {"f", 0, 3}, "m", ""};
+  const auto [head, head_caret] = excerpt_lines(redress::render(early, line));
+  CHECK(head == " 1 | " + std::string(160, 'a') + "...");
+  CHECK(head_caret == "   |    ^");
+
+  // Near the end: the last 160 bytes, the caret under the last character.
+  const redress::Diagnostic late{"x.y", redress::Severity::error, {"f", 0, 3'999'999}, "m", ""};
+  const auto [tail, tail_caret] = excerpt_lines(redress::render(late, line));
+  CHECK(tail == " 1 | ..." + std::string(160, 'a'));
+  CHECK(tail_caret.size() == tail.size());
+  CHECK(tail_caret.back() == '^');
+}
+
+TEST_CASE("render never cuts a long line inside a UTF-8 character", "[diag]") {
+  std::string line;
+  for (int i = 0; i < 200; ++i) line += "\xe6\x9c\x8d";  // U+670D, three bytes each
+  const redress::Diagnostic d{"x.y", redress::Severity::error, {"f", 0, 300}, "m", ""};
+  const auto [shown, caret] = excerpt_lines(redress::render(d, line));
+  // The window [220, 380) starts and ends inside a character: it shrinks to [222, 378).
+  CHECK(shown == " 1 | ..." + line.substr(222, 156) + "...");
+  CHECK(caret == "   | " + std::string(3 + 300 - 222, ' ') + "^");
+}
+
 TEST_CASE("render without a location or source prints the message alone", "[diag]") {
   const redress::Diagnostic d{
       "policy.io", redress::Severity::error, {"", -1, -1}, "cannot read", ""};

@@ -172,6 +172,23 @@ TEST_CASE("read_incident reports syntax errors at the parser's mark", "[incident
   CHECK_THAT(d.message, Catch::StartsWith("the incident is not valid JSON or YAML: "));
 }
 
+TEST_CASE("read_incident refuses nesting past 64 levels where it goes past", "[incident]") {
+  const auto nested = [](std::size_t levels) {
+    return with_head("extra: " + std::string(levels, '[') + std::string(levels, ']') + "\n");
+  };
+  // The top-level map is level 1: 63 lists are the limit, an unknown field then the only error.
+  CHECK(only_error(nested(63)).code == "incident.unknown_field");
+  const auto d = only_error(nested(64));
+  CHECK(d.code == "incident.too_deep");
+  CHECK(d.location == r::SourceLocation{"incident.yaml", 3, 7 + 63});
+  CHECK(d.message == "the incident nests more than 64 levels of maps and lists here");
+  // Far past yaml-cpp's own guard ("bad file" at the end of the line), in JSON as well.
+  const auto json = only_error("{\"id\": \"INC-1\", \"extra\": " + std::string(100'000, '[') +
+                               std::string(100'000, ']') + "}");
+  CHECK(json.code == "incident.too_deep");
+  CHECK(json.location == r::SourceLocation{"incident.yaml", 0, 25 + 63});
+}
+
 TEST_CASE("read_incident reports each missing required field", "[incident]") {
   const auto result = read("id: INC-1\ncategory: \"\"\n");
   CHECK_FALSE(result.incident);

@@ -203,6 +203,40 @@ TEST_CASE("bad: yaml.syntax", "[io][policy_loader]") {
   CHECK(d.hint == "check indentation and quoting near here");
 }
 
+TEST_CASE("bad: nesting past 64 levels is yaml.too_deep where it goes past",
+          "[io][policy_loader]") {
+  const auto d = load_bad("too_deep.yaml");
+  CHECK(d.code == "yaml.too_deep");
+  CHECK(d.location.line == 8);
+  CHECK(d.location.column == 70);  // the 64th '[' after 'rules:' opens level 65
+  CHECK(d.message == "the document nests more than 64 levels of maps and lists here");
+
+  // The limit itself is allowed: 64 levels, the top-level map being the first.
+  const auto nested = [](int lists) {
+    return "policy: {id: p, version: \"1\", currency: CNY}\nrules: " + std::string(lists, '[') +
+           std::string(lists, ']') + "\n";
+  };
+  const auto at_limit = load_policy_spec(nested(63), "deep.yaml");
+  for (const auto& item : at_limit.diagnostics.items()) CHECK(item.code != "yaml.too_deep");
+  const auto past = load_policy_spec(nested(64), "deep.yaml");
+  REQUIRE(past.diagnostics.size() == 1);
+  CHECK(past.diagnostics.items().front().code == "yaml.too_deep");
+
+  // Far past yaml-cpp's own guard (about 500 levels), still located, in flow and block style.
+  const auto block = [] {
+    std::string text = "policy: {id: p, version: \"1\", currency: CNY}\nrules:\n";
+    for (int i = 0; i < 1000; ++i) text += std::string(static_cast<std::size_t>(i), ' ') + "-\n";
+    return text;
+  }();
+  const auto deep_block = load_policy_spec(block, "deep.yaml");
+  REQUIRE(deep_block.diagnostics.size() == 1);
+  CHECK(deep_block.diagnostics.items().front().code == "yaml.too_deep");
+  CHECK(deep_block.diagnostics.items().front().location.line == 2 + 63);
+  const auto deep_flow = load_policy_spec(nested(100'000), "deep.yaml");
+  REQUIRE(deep_flow.diagnostics.size() == 1);
+  CHECK(deep_flow.diagnostics.items().front().location.column == 70);
+}
+
 TEST_CASE("bad: unknown key with did-you-mean", "[io][policy_loader]") {
   const auto d = load_bad("unknown_key.yaml");
   CHECK(d.code == "policy.unknown_key");

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+
 #include "redress/model/time.hpp"
 
 using redress::Duration;
@@ -76,6 +78,31 @@ TEST_CASE("Timestamp::parse rejects malformed and out-of-range timestamps", "[ti
         "'+0800' is not a UTC offset; write Z or e.g. +08:00 or -05:30");
   CHECK(ts_error("2026-11-25T09:30:00Z ") ==
         "'Z ' is not a UTC offset; write Z or e.g. +08:00 or -05:30");
+}
+
+TEST_CASE("timestamps are representable in the years 0001 to 9999, in their own offset", "[time]") {
+  CHECK(ts_error("0000-12-31T23:59:59Z") == "year 0000 is out of range (0001 to 9999)");
+  CHECK(ts_error("0000-01-01T00:00:00+08:00") == "year 0000 is out of range (0001 to 9999)");
+  // The first and last instants, written in any offset, read back unchanged.
+  for (const auto* text : {"0001-01-01T00:00:00+18:00", "0001-01-01T00:00:00-18:00",
+                           "9999-12-31T23:59:59+18:00", "9999-12-31T23:59:59-18:00"}) {
+    const auto t = ts(text);
+    CHECK(t.representable());
+    CHECK(t.to_string() == text);
+  }
+  // One second outside, in the same offset, is not: to_string could not write it.
+  const auto first = ts("0001-01-01T00:00:00+08:00");
+  CHECK_FALSE(Timestamp{first.utc_seconds - 1, first.offset_minutes}.representable());
+  // The same instant shown east of it is back in range; shown west of it, not.
+  CHECK(first.in_offset(18 * 60).representable());
+  CHECK_FALSE(first.in_offset(0).representable());
+  const auto last = ts("9999-12-31T23:59:59Z");
+  CHECK_FALSE(Timestamp{last.utc_seconds + 1, 0}.representable());
+  CHECK_FALSE(last.in_offset(60).representable());
+  CHECK(last.in_offset(-60).representable());
+  // Instants at the int64 limits are out of range and do not overflow the check.
+  CHECK_FALSE(Timestamp{INT64_MAX, 18 * 60}.representable());
+  CHECK_FALSE(Timestamp{INT64_MIN, -18 * 60}.representable());
 }
 
 TEST_CASE("Timestamp::to_string writes the timestamp's own offset, never Z", "[time]") {
