@@ -29,7 +29,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "io/json/incident_json_fast.hpp"
 #include "io/json/json_out.hpp"
 #include "redress/engine/decide.hpp"
 #include "redress/io/decision_writer.hpp"
@@ -180,7 +179,7 @@ void error_record(std::string& out, std::uint64_t line_number, const Diagnostics
 // One worker's reusable state.
 class Worker {
  public:
-  explicit Worker(const Job& job) : job_(job) {}
+  explicit Worker(const Job& job) : job_(job), reader_(job.schema) {}
 
   void run(const Chunk& chunk, std::size_t block_index, Block& block) {
     block.decided = block.failed = 0;
@@ -208,12 +207,7 @@ class Worker {
                         "write one incident as a JSON object per line");
       return failed(out, number, diagnostics);
     }
-    if (!fast_.read(line, job_.schema, incident_)) {
-      // Not on the fast path: the full reader decides, with diagnostics.
-      auto read = io::read_incident(line, job_.file, job_.schema);
-      if (!read.incident) return failed(out, number, read.diagnostics);
-      incident_ = std::move(*read.incident);
-    }
+    if (!reader_.read(line, job_.file, incident_, problems_)) return failed(out, number, problems_);
     const std::size_t mark = out.used();  // a decision written in part is dropped
     try {
       decide(job_.policy, incident_, decision_, job_.decide_options);
@@ -241,9 +235,10 @@ class Worker {
   }
 
   const Job& job_;
-  io::detail::FastIncidentReader fast_;
-  Incident incident_;  // reused line after line, with its memory
-  Decision decision_;  // the same
+  io::IncidentReader reader_;
+  Diagnostics problems_;  // the reader's, of the last line
+  Incident incident_;     // reused line after line, with its memory
+  Decision decision_;     // the same
 };
 
 class Pipeline {

@@ -54,4 +54,10 @@ int run_test(const TestArgs& args);
 /// Reads a whole file, or standard input for "-". Returns false if it cannot be read.
 bool read_input(const std::string& path, std::string& text);
 
+/// What read_input() with a limit found.
+enum class Input { read, unreadable, too_large };
+/// Reads a whole file, or standard input for "-", of at most `max_bytes` bytes: a longer input
+/// is not read past the limit (too_large, `text` unspecified).
+Input read_input(const std::string& path, std::string& text, std::size_t max_bytes);
+
 }  // namespace redress::cli

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -17,6 +18,35 @@ bool read_input(const std::string& path, std::string& text) {
   }
   text = buffer.str();
   return true;
+}
+
+namespace {
+
+// Appends up to `max_bytes` + 1 bytes of `in` to `text`.
+void read_limited(std::istream& in, std::string& text, std::size_t max_bytes) {
+  constexpr std::size_t kChunk = std::size_t{1} << 16;
+  while (in && text.size() <= max_bytes) {
+    const std::size_t old = text.size();
+    text.resize(old + std::min(kChunk, max_bytes + 1 - old));
+    in.read(text.data() + old, static_cast<std::streamsize>(text.size() - old));
+    text.resize(old + static_cast<std::size_t>(in.gcount()));
+  }
+}
+
+}  // namespace
+
+Input read_input(const std::string& path, std::string& text, std::size_t max_bytes) {
+  text.clear();
+  if (path == "-") {
+    read_limited(std::cin, text, max_bytes);
+    if (std::cin.bad()) return Input::unreadable;
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Input::unreadable;
+    read_limited(in, text, max_bytes);
+    if (in.bad()) return Input::unreadable;
+  }
+  return text.size() > max_bytes ? Input::too_large : Input::read;
 }
 
 }  // namespace redress::cli

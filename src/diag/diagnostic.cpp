@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ostream>
 #include <tuple>
+#include <utility>
 
 namespace redress {
 
@@ -69,6 +70,26 @@ std::string_view line_of(std::string_view source, std::int32_t line) {
   return text;
 }
 
+// A line cut to at most kShownWidth bytes around `column` ("..." marks a cut; a line of one long
+// document, such as a JSON line, is never echoed whole), and the column within what is shown.
+std::pair<std::string, std::int32_t> around(std::string_view line, std::int32_t column) {
+  constexpr std::size_t kShownWidth = 100;
+  if (line.size() <= kShownWidth) return {std::string(line), column};
+  const auto at_boundary = [&](std::size_t i) {
+    while (i > 0 && i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) --i;
+    return i;
+  };
+  const std::size_t target = static_cast<std::size_t>(std::max(column, 0));
+  std::size_t start = at_boundary(target > kShownWidth / 2 ? target - kShownWidth / 2 : 0);
+  const std::size_t end = std::min(line.size(), at_boundary(start + kShownWidth));
+  if (end == line.size()) start = at_boundary(line.size() - kShownWidth);
+  std::string shown = start > 0 ? "..." : "";
+  const auto offset = static_cast<std::int32_t>(shown.size()) - static_cast<std::int32_t>(start);
+  shown.append(line.substr(start, end - start));
+  if (end < line.size()) shown += "...";
+  return {std::move(shown), column < 0 ? column : column + offset};
+}
+
 }  // namespace
 
 std::string render(const Diagnostic& d, std::string_view source) {
@@ -85,16 +106,16 @@ std::string render(const Diagnostic& d, std::string_view source) {
   if (!out.empty()) out += " ";
   out += fmt::format("{}[{}]: {}\n", to_string(d.severity), d.code, d.message);
   if (loc.known() && !source.empty()) {
-    const auto text = line_of(source, loc.line);
-    if (!text.empty()) {
+    const auto line = line_of(source, loc.line);
+    if (!line.empty()) {
+      const auto [text, column] = around(line, loc.column);
       const auto number = fmt::format("{}", loc.line + 1);
       out += fmt::format(" {} | {}\n", number, text);
-      if (loc.column >= 0) {
+      if (column >= 0) {
         // Keep tabs so that the caret lines up under the same character.
         std::string pad;
-        for (std::int32_t i = 0; i < loc.column && i < static_cast<std::int32_t>(text.size());
-             ++i) {
-          pad += text[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
+        for (std::size_t i = 0; i < static_cast<std::size_t>(column) && i < text.size(); ++i) {
+          pad += text[i] == '\t' ? '\t' : ' ';
         }
         out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), pad);
       }

@@ -165,11 +165,16 @@ TEST_CASE("read_incident reads JSON, with defaults for absent and null fields", 
 }
 
 TEST_CASE("read_incident reports syntax errors at the parser's mark", "[incident]") {
-  const auto d = only_error("{\"id\": \"INC-1\",\n  \"category\": [core}\n");
+  // A document starting with '{' is JSON: the error is the bare word where a value must be.
+  auto d = only_error("{\"id\": \"INC-1\",\n  \"category\": [core}\n");
   CHECK(d.code == "incident.syntax");
-  // The mark is the '}' that closes a flow sequence.
-  CHECK(d.location == r::SourceLocation{"incident.yaml", 1, 19});
-  CHECK_THAT(d.message, Catch::StartsWith("the incident is not valid JSON or YAML: "));
+  CHECK(d.location == r::SourceLocation{"incident.yaml", 1, 15});
+  CHECK(d.message == "the incident is not valid JSON: invalid literal");
+  // Any other document is YAML: there the mark is the '}' that closes a flow sequence.
+  d = only_error("id: INC-1\ncategory: [core}\n");
+  CHECK(d.code == "incident.syntax");
+  CHECK(d.location == r::SourceLocation{"incident.yaml", 1, 15});
+  CHECK(d.message == "the incident is not valid YAML: illegal flow end");
 }
 
 TEST_CASE("read_incident reports each missing required field", "[incident]") {
