@@ -53,13 +53,27 @@ struct SchemaIndex {
 /// which IncidentParser::read() reuses and trims).
 void reset_incident(Incident& in);
 
+/// The lists IncidentParser fills while it reads, kept from one document to the next so that a
+/// reader reading many documents allocates none.
+struct ParserScratch {
+  std::vector<std::size_t> indices;        // choices()'
+  std::vector<bool> seen_facts;            // facts()'
+  std::vector<const FactValue*> assigned;  // the facts given a value, this document
+};
+
 template <typename Source>
 class IncidentParser {
  public:
   using Value = typename Source::Value;
 
-  IncidentParser(Source& source, ValueChecks& checks, const SchemaIndex& index)
-      : source_(source), checks_(checks), index_(index) {}
+  IncidentParser(Source& source, ValueChecks& checks, const SchemaIndex& index,
+                 ParserScratch& scratch)
+      : source_(source),
+        checks_(checks),
+        index_(index),
+        indices_(scratch.indices),
+        seen_facts_(scratch.seen_facts),
+        assigned_(scratch.assigned) {}
 
   /// Reads the document's root map `root`, written at `at`, into `out` (reset_incident() first).
   template <typename Root>
@@ -400,9 +414,9 @@ class IncidentParser {
   Source& source_;
   ValueChecks& checks_;
   const SchemaIndex& index_;
-  std::vector<std::size_t> indices_;        // choices()'
-  std::vector<bool> seen_facts_;            // facts()'
-  std::vector<const FactValue*> assigned_;  // the facts given a value, this document
+  std::vector<std::size_t>& indices_;
+  std::vector<bool>& seen_facts_;
+  std::vector<const FactValue*>& assigned_;
 };
 
 }  // namespace redress::io::detail

@@ -303,6 +303,7 @@ struct JsonIncidentReader::Impl {
   od::parser parser;
   std::unique_ptr<char[]> buffer;  // the document and simdjson's padding after it
   std::size_t capacity = 0;
+  ParserScratch scratch;
 };
 
 JsonIncidentReader::JsonIncidentReader() : impl_(std::make_unique<Impl>()) {}
@@ -326,7 +327,7 @@ bool JsonIncidentReader::read(std::string_view text, ValueChecks& checks, const 
     }
     reset_incident(out);
     const auto start = std::find_if_not(text.begin(), text.end(), is_space) - text.begin();
-    IncidentParser<JsonSource>(source, checks, index)
+    IncidentParser<JsonSource>(source, checks, index, m.scratch)
         .read(doc, {static_cast<std::size_t>(start), -1, -1}, out);
     const char* rest = nullptr;
     if (doc.current_location().get(rest) == simdjson::SUCCESS) {

@@ -201,8 +201,10 @@ bool read_yaml_incident(const YAML::Node& root, ValueChecks& checks, const Schem
   }
   reset_incident(out);
   YamlSource source;
+  ParserScratch scratch;
   try {
-    IncidentParser<YamlSource>(source, checks, index).read(root, position(root.Mark()), out);
+    IncidentParser<YamlSource>(source, checks, index, scratch)
+        .read(root, position(root.Mark()), out);
   } catch (const StopReading&) {
   }
   return !checks.failed();
