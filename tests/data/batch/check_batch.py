@@ -98,7 +98,30 @@ def mixed(redress, data):
         out_stdin, _ = run([redress, "batch", "--threads", "2"], 1, stdin=f)
     if out_stdin.decode().replace('"<stdin>"', json.dumps(path)) != out2.decode():
         fail("standard input gave other output than the file")
+    json_whitespace(redress)
     print("mixed: ok")
+
+
+def json_whitespace(redress):
+    """JSON whitespace is JSON's at every entry point: a bare CR between tokens (and, in a file,
+    a newline before a colon) gives the same decision in `batch` and in `decide`."""
+    line = ('{"id":\r"CR-1","reported_at":\r"2026-11-25T09:30:00+08:00",'
+            '"category"\r:"core.unavailable"}')
+    with tempfile.TemporaryDirectory() as tmp:
+        lines_path = os.path.join(tmp, "cr.jsonl")
+        with open(lines_path, "w", newline="") as f:
+            f.write(line + "\n")
+        file_path = os.path.join(tmp, "cr.json")
+        with open(file_path, "w", newline="") as f:
+            f.write(line.replace('"category"\r:', '"category"\n:'))
+        out, err = run([redress, "batch", "--trace", lines_path], 0)
+        got = lines_of(out, 1)[0]
+        if got.get("incident") != "CR-1":
+            fail(f"batch: a bare CR between tokens: expected the decision for CR-1, got {json.dumps(got)[:300]}")
+        want = decide_all(redress, None, [file_path])[0]
+        if got != want:
+            fail(f"batch and decide disagree on JSON whitespace:\n{json.dumps(got)[:600]}\n{json.dumps(want)[:600]}")
+    print("json whitespace: batch == decide")
 
 
 def examples(redress, data, examples_dir):
