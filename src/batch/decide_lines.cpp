@@ -30,8 +30,8 @@ bool LineDecider::process(std::string_view line, std::uint64_t number, LineOutpu
                       "write one incident as a JSON object per line");
     return failed(out, number, diagnostics);
   }
-  if (!reader_.read(line, options_.file, incident_)) {
-    return failed(out, number, reader_.diagnostics());
+  if (!reader_.read(line, options_.file, incident_, problems_)) {
+    return failed(out, number, problems_);
   }
   const std::size_t mark = out.size();  // a decision written in part is dropped
   try {

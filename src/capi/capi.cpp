@@ -15,6 +15,9 @@
 #include "redress/io/incident_schema.hpp"
 #include "redress/io/load_policy.hpp"
 
+// One limit for incidents, whether they come through the C ABI, the CLI or the C++ reader.
+static_assert(REDRESS_MAX_INPUT_BYTES == redress::io::kMaxIncidentBytes);
+
 using redress::capi::argument;
 using redress::capi::fail;
 using redress::capi::guard;

@@ -61,5 +61,11 @@ bool read_input(const std::string& path, std::string& text);
 /// kUnreadable after saying so on standard error when the output could not be written (a full
 /// disk, a closed pipe, /dev/full): a command must not report success for output it lost.
 int finish_output(int exit_code);
+/// What read_input() with a limit found.
+enum class Input { read, unreadable, too_large };
+/// Reads a whole file, or standard input for "-", of at most `max_bytes` bytes: a longer input
+/// is not read past the limit (too_large, `text` unspecified). `error` says why when unreadable.
+Input read_input(const std::string& path, std::string& text, std::size_t max_bytes,
+                 std::string& error);
 
 }  // namespace redress::cli

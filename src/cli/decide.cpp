@@ -50,9 +50,21 @@ int run_decide(const DecideArgs& args) {
   for (const auto& path : args.incidents) {
     std::string text;
     std::string error;
-    if (!read_input(path, text, error)) {
+    const auto input = read_input(path, text, io::kMaxIncidentBytes, error);
+    if (input == Input::unreadable) {
       std::cerr << fmt::format("{}: error[incident.io]: cannot read the file: {}\n", path, error);
       exit_code = kUnreadable;
+      continue;
+    }
+    if (input == Input::too_large) {
+      Diagnostics refused;
+      refused.error("incident.too_large", {path, -1, -1},
+                    fmt::format("the incident is larger than {} bytes (16 MiB), the most redress "
+                                "reads",
+                                io::kMaxIncidentBytes),
+                    "an incident is a few hundred bytes of fields; keep bulk data out of it");
+      print_diagnostics(refused, {});
+      if (exit_code == kOk) exit_code = kInvalidInput;
       continue;
     }
     const auto read = io::read_incident(text, path == "-" ? "<stdin>" : path, schema);

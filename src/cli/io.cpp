@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -35,6 +36,42 @@ int finish_output(int exit_code) {
   std::cerr << fmt::format("error: cannot write the standard output{}{}\n", reason ? ": " : "",
                            reason ? std::strerror(reason) : "");
   return kUnreadable;
+}
+
+namespace {
+
+// Appends up to `max_bytes` + 1 bytes of `in` to `text`.
+void read_limited(std::istream& in, std::string& text, std::size_t max_bytes) {
+  constexpr std::size_t kChunk = std::size_t{1} << 16;
+  while (in && text.size() <= max_bytes) {
+    const std::size_t old = text.size();
+    text.resize(old + std::min(kChunk, max_bytes + 1 - old));
+    in.read(text.data() + old, static_cast<std::streamsize>(text.size() - old));
+    text.resize(old + static_cast<std::size_t>(in.gcount()));
+  }
+}
+
+}  // namespace
+
+Input read_input(const std::string& path, std::string& text, std::size_t max_bytes,
+                 std::string& error) {
+  text.clear();
+  if (path != "-") {
+    switch (io::read_file(path, text, error, max_bytes)) {
+      case io::ReadStatus::read:
+        return Input::read;
+      case io::ReadStatus::too_large:
+        return Input::too_large;
+      case io::ReadStatus::unreadable:
+        return Input::unreadable;
+    }
+  }
+  read_limited(std::cin, text, max_bytes);
+  if (std::cin.bad()) {
+    error = "cannot read standard input";
+    return Input::unreadable;
+  }
+  return text.size() > max_bytes ? Input::too_large : Input::read;
 }
 
 }  // namespace redress::cli

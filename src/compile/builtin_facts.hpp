@@ -1,5 +1,6 @@
-// The facts every policy can read without declaring them: the incident's fields, plus the
-// built-in derived fact `priority`. Slots 0..builtin_facts().size()-1 hold them, in this order.
+// The facts every policy can read without declaring them: the incident's fields that feed a
+// fact (redress/model/incident_fields.hpp), in the table's order, then the built-in derived fact
+// `priority`. Slots 0..builtin_facts().size()-1 hold them, in this order.
 #pragma once
 
 #include <cstdint>
@@ -7,38 +8,9 @@
 #include <string_view>
 
 #include "redress/expr/type.hpp"
-#include "redress/model/enums.hpp"
+#include "redress/model/incident_fields.hpp"
 
 namespace redress::detail {
-
-/// Slot numbers of the built-in facts.
-enum class Builtin : std::uint32_t {
-  category,
-  failure_type,
-  magnitude,
-  loss,
-  locus,
-  stability,
-  controllability,
-  safety_critical,
-  affected_count,
-  touchpoint,
-  emotion,
-  intensity,
-  motives,
-  deficits,
-  tier,
-  channel,
-  prior_failures,
-  last_failure_days_ago,
-  last_failure_same_category,
-  last_recovery_outcome,
-  open_complaints,
-  reopen_count,
-  compensation_given,
-  external_complaint,
-  priority,  ///< derived; last, so host and policy facts follow it
-};
 
 struct BuiltinFact {
   std::string_view name;
@@ -46,13 +18,15 @@ struct BuiltinFact {
   std::string_view description;
 };
 
-/// Every built-in fact, indexed by Builtin.
+/// Every built-in fact, indexed by slot.
 std::span<const BuiltinFact> builtin_facts();
 
-/// The expression-level enum type of a model enum (one static instance per enum).
-template <typename E>
-const expr::EnumType& enum_type();
+/// The slot of the derived fact `priority`: right after the incident's facts.
+inline constexpr std::uint32_t kPrioritySlot = kIncidentFactCount;
 
-constexpr std::uint32_t slot(Builtin b) { return static_cast<std::uint32_t>(b); }
+/// The slot of the built-in fact `name`; a name that is not built in does not compile.
+consteval std::uint32_t slot(std::string_view name) {
+  return name == "priority" ? kPrioritySlot : incident_fact_index(name);
+}
 
 }  // namespace redress::detail

@@ -107,7 +107,7 @@ void compile_facts(CompileContext& ctx) {
     info.source = FactSource::incident;
     facts.push_back(std::move(info));
   }
-  ctx.out.priority_slot = slot(Builtin::priority);
+  ctx.out.priority_slot = slot("priority");
   facts[ctx.out.priority_slot].source = FactSource::derived;
 
   IdIndex ids("fact");

@@ -31,7 +31,7 @@ constexpr std::size_t kMaxIndexEntries = std::size_t{1} << 21;
 constexpr std::size_t kMinBoundedRules = 8;
 
 bool is_category_fact(const Node& node) {
-  return node.kind == NodeKind::fact && node.slot == slot(Builtin::category);
+  return node.kind == NodeKind::fact && node.slot == slot("category");
 }
 
 bool is_category_literal(const Node& node) {

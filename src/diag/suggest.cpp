@@ -15,6 +15,10 @@ std::optional<std::string> closest_of(std::string_view word, const Candidates& c
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
+    // The distance is at least the difference in length: skip the quadratic work (a document
+    // may hold a key of megabytes).
+    const std::string_view text(candidate);
+    if (std::max(word.size(), text.size()) - std::min(word.size(), text.size()) > limit) continue;
     const auto d = edit_distance(word, candidate);
     if (d < best_distance && d < std::max(word.size(), std::string_view(candidate).size())) {
       best_distance = d;

@@ -36,7 +36,7 @@ void add_rule_ids(const CompiledPolicy& policy,
 void classify(const Evaluation& eval, Classification& c) {
   const auto& p = eval.policy;
   const auto& s = eval.s.slots;
-  const auto node = static_cast<std::int32_t>(s[slot(Builtin::category)]);
+  const auto node = static_cast<std::int32_t>(s[slot("category")]);
   c.category = p.categories[static_cast<std::size_t>(node)].id;
   std::size_t depth = 0;
   for (auto n = node; n >= 0; n = p.categories[static_cast<std::size_t>(n)].parent) ++depth;
@@ -44,13 +44,13 @@ void classify(const Evaluation& eval, Classification& c) {
   for (auto n = node; n >= 0; n = p.categories[static_cast<std::size_t>(n)].parent) {
     c.category_path[--depth] = p.categories[static_cast<std::size_t>(n)].id;
   }
-  c.failure_type = static_cast<FailureType>(s[slot(Builtin::failure_type)]);
+  c.failure_type = static_cast<FailureType>(s[slot("failure_type")]);
   c.magnitude = eval.incident.magnitude;
   c.emotion = eval.incident.emotion;
   c.intensity = eval.incident.intensity;
   c.deficits.clear();
   for (std::size_t j = 0; j < enum_names<Justice>().size(); ++j) {
-    if ((static_cast<std::uint64_t>(s[slot(Builtin::deficits)]) >> j) & 1U) {
+    if ((static_cast<std::uint64_t>(s[slot("deficits")]) >> j) & 1U) {
       c.deficits.push_back(static_cast<Justice>(j));
     }
   }

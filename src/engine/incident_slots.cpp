@@ -3,23 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "compile/builtin_facts.hpp"
+#include "redress/model/incident_fields.hpp"
 
 namespace redress::detail {
 namespace {
-
-template <typename E>
-std::int64_t enum_slot(E value) {
-  return static_cast<std::int64_t>(value);
-}
-
-template <typename E>
-std::int64_t set_slot(const std::vector<E>& values) {
-  std::uint64_t mask = 0;
-  for (auto v : values) mask |= std::uint64_t{1} << static_cast<unsigned>(v);
-  return static_cast<std::int64_t>(mask);
-}
 
 std::int64_t interned(const CompiledPolicy& policy, const std::string& text) {
   const auto it = policy.interned.find(text);
@@ -38,70 +28,93 @@ std::int64_t money_slot(const CompiledPolicy& policy, const std::optional<Money>
   return money->minor();
 }
 
-/// Ranges the incident reader enforces, checked again for incidents built in code.
-void check_ranges(const Incident& in, Diagnostics& problems) {
-  const auto out_of_range = [&](std::string_view field, std::int64_t value, std::string range) {
+// The range the table gives a field, as messages write it: "1 to 5", "0 or more".
+std::string range_text(const FieldInfo& info) {
+  return info.max == std::numeric_limits<std::int64_t>::max()
+             ? fmt::format("{} or more", info.min)
+             : fmt::format("{} to {}", info.min, info.max);
+}
+
+// The incident's category as a slot, or nullopt (and a problem) when the policy does not know it.
+std::optional<std::int64_t> category_slot(const CompiledPolicy& policy, const std::string& category,
+                                          Diagnostics& problems) {
+  const auto it = policy.category_index.find(category);
+  if (it != policy.category_index.end()) return it->second;
+  problems.error("incident.unknown_value", {},
+                 fmt::format("category '{}' is not in the policy's taxonomy", category),
+                 "use a category the policy declares (see its taxonomy), e.g. core.unavailable");
+  return std::nullopt;
+}
+
+// The slot of field I's fact. Ranges the reader enforces are checked again here, for incidents
+// built in code: the linter relies on them.
+template <std::size_t I>
+std::int64_t fact_slot(const CompiledPolicy& policy, const Incident& in,
+                       std::optional<std::int64_t> category, Diagnostics& problems) {
+  constexpr const FieldInfo& info = kIncidentFields[I];
+  using T = typename IncidentField<I>::type;
+  const T& value = IncidentField<I>::of(in);
+  const auto out_of_range = [&](const auto& shown) {
     problems.error("incident.out_of_range", {},
-                   fmt::format("{} must be {}, found {}", field, range, value));
+                   fmt::format("{} must be {}, found {}", info.path, range_text(info), shown));
   };
-  if (in.intensity < 1 || in.intensity > 5) out_of_range("intensity", in.intensity, "1 to 5");
-  const std::pair<std::string_view, std::int64_t> counts[] = {
-      {"affected_count", in.affected_count},
-      {"history.prior_failures", in.history.prior_failures},
-      {"history.last_failure_days_ago", in.history.last_failure_days_ago},
-      {"history.open_complaints", in.history.open_complaints},
-      {"history.reopen_count", in.history.reopen_count}};
-  for (const auto& [field, value] : counts) {
-    if (value < 0) out_of_range(field, value, "0 or more");
-  }
-  if (!in.reported_at.representable()) {
-    problems.error("incident.out_of_range", {},
-                   "reported_at must be in the years 0001 to 9999 (in its own UTC offset)");
+  if constexpr (info.kind == FieldKind::category) {
+    return category.value_or(0);
+  } else if constexpr (info.kind == FieldKind::text) {
+    return interned(policy, value);
+  } else if constexpr (info.kind == FieldKind::flag) {
+    return value ? 1 : 0;
+  } else if constexpr (info.kind == FieldKind::integer) {
+    if (value < info.min || value > info.max) out_of_range(value);
+    return value;
+  } else if constexpr (info.kind == FieldKind::money) {
+    if (value && value->minor() < info.min) out_of_range(value->to_string());
+    return money_slot(policy, value, info.path, problems);
+  } else if constexpr (info.kind == FieldKind::enum_set) {
+    std::uint64_t mask = 0;
+    for (auto v : value) mask |= std::uint64_t{1} << static_cast<unsigned>(v);
+    return static_cast<std::int64_t>(mask);
+  } else if constexpr (std::is_same_v<T, std::optional<FailureType>>) {
+    // Absent: the category's declared type.
+    if (value) return static_cast<std::int64_t>(*value);
+    if (!category) return static_cast<std::int64_t>(FailureType::outcome);
+    return static_cast<std::int64_t>(
+        policy.categories[static_cast<std::size_t>(*category)].failure_type);
+  } else if constexpr (std::is_enum_v<T>) {
+    return static_cast<std::int64_t>(value);
+  } else {
+    static_assert(I < 0, "say how this field's fact is loaded");
   }
 }
 
 void load_builtins(const CompiledPolicy& policy, const Incident& in, std::vector<std::int64_t>& s,
                    Diagnostics& problems) {
-  check_ranges(in, problems);
-  const auto category = policy.category_index.find(in.category);
-  if (category == policy.category_index.end()) {
-    std::vector<std::string> ids;
-    for (const auto& node : policy.categories) ids.push_back(node.id);
-    problems.error("incident.unknown_value", {},
-                   fmt::format("category '{}' is not in the policy's taxonomy", in.category),
-                   "use a category the policy declares (see its taxonomy), e.g. core.unavailable");
-  } else {
-    s[slot(Builtin::category)] = category->second;
+  if (!in.reported_at.representable()) {  // every deadline is counted from it
+    problems.error("incident.out_of_range", {},
+                   "reported_at must be in the years 0001 to 9999 (in its own UTC offset)");
   }
-  const auto type = in.failure_type ? *in.failure_type
-                    : category != policy.category_index.end()
-                        ? policy.categories[static_cast<std::size_t>(category->second)].failure_type
-                        : FailureType::outcome;
-  s[slot(Builtin::failure_type)] = enum_slot(type);
-  s[slot(Builtin::magnitude)] = enum_slot(in.magnitude);
-  s[slot(Builtin::loss)] = money_slot(policy, in.loss, "loss", problems);
-  s[slot(Builtin::locus)] = enum_slot(in.locus);
-  s[slot(Builtin::stability)] = enum_slot(in.stability);
-  s[slot(Builtin::controllability)] = enum_slot(in.controllability);
-  s[slot(Builtin::safety_critical)] = in.safety_critical ? 1 : 0;
-  s[slot(Builtin::affected_count)] = in.affected_count;
-  s[slot(Builtin::touchpoint)] = interned(policy, in.touchpoint);
-  s[slot(Builtin::emotion)] = enum_slot(in.emotion);
-  s[slot(Builtin::intensity)] = in.intensity;
-  s[slot(Builtin::motives)] = set_slot(in.motives);
-  s[slot(Builtin::deficits)] = set_slot(in.deficits);
-  s[slot(Builtin::tier)] = enum_slot(in.tier);
-  s[slot(Builtin::channel)] = enum_slot(in.channel);
-  const auto& h = in.history;
-  s[slot(Builtin::prior_failures)] = h.prior_failures;
-  s[slot(Builtin::last_failure_days_ago)] = h.last_failure_days_ago;
-  s[slot(Builtin::last_failure_same_category)] = h.last_failure_same_category ? 1 : 0;
-  s[slot(Builtin::last_recovery_outcome)] = enum_slot(h.last_recovery_outcome);
-  s[slot(Builtin::open_complaints)] = h.open_complaints;
-  s[slot(Builtin::reopen_count)] = h.reopen_count;
-  s[slot(Builtin::compensation_given)] =
-      money_slot(policy, h.compensation_given, "history.compensation_given", problems);
-  s[slot(Builtin::external_complaint)] = h.external_complaint ? 1 : 0;
+  const auto category = category_slot(policy, in.category, problems);
+  std::uint32_t next = 0;
+  for_each_incident_field([&](auto field) {
+    if constexpr (!kIncidentFields[field].fact.empty()) {
+      s[next++] = fact_slot<field>(policy, in, category, problems);
+    }
+  });
+}
+
+// The text of the incident's string fact in `slot`, if it is one.
+std::optional<std::string> text_fact(const Incident& incident, std::uint32_t slot_index) {
+  std::optional<std::string> out;
+  std::uint32_t next = 0;
+  for_each_incident_field([&](auto field) {
+    if constexpr (!kIncidentFields[field].fact.empty()) {
+      if constexpr (kIncidentFields[field].kind == FieldKind::text) {
+        if (next == slot_index) out = IncidentField<field>::of(incident);
+      }
+      ++next;
+    }
+  });
+  return out;
 }
 
 /// Converts a host-supplied value to its slot; nullopt (and a problem) when the type is wrong.
@@ -159,7 +172,7 @@ void load_slots(const CompiledPolicy& policy, const Incident& incident,
   slots.assign(policy.facts.size(), 0);
   load_builtins(policy, incident, slots, problems);
   std::size_t matched = 0;
-  for (std::uint32_t i = slot(Builtin::priority); i < policy.facts.size(); ++i) {
+  for (std::uint32_t i = kPrioritySlot; i < policy.facts.size(); ++i) {
     const auto& fact = policy.facts[i];
     if (fact.source == FactSource::host) {
       const auto given = incident.facts.find(fact.name);
@@ -217,7 +230,7 @@ FactValue slot_value(const CompiledPolicy& policy, const Incident& incident,
     case TypeKind::category:
       return Symbol{policy.categories.at(static_cast<std::size_t>(value)).id};
     case TypeKind::string: {
-      if (slot_index == slot(Builtin::touchpoint)) return Symbol{incident.touchpoint};
+      if (auto text = text_fact(incident, slot_index)) return Symbol{std::move(*text)};
       const auto given = incident.facts.find(fact.name);
       if (given != incident.facts.end()) return given->second;
       return Symbol{};

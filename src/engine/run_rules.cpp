@@ -268,7 +268,7 @@ void run_bucket(Evaluation& eval, const CategoryBucket& bucket) {
 
 void run_rules(Evaluation& eval) {
   const auto& policy = eval.policy;
-  const auto category = static_cast<std::int32_t>(eval.s.slots[slot(Builtin::category)]);
+  const auto category = static_cast<std::int32_t>(eval.s.slots[slot("category")]);
   // Without a trace, only the rules the index admits for this incident are visited; with one,
   // every rule is reported, and those outside their guard or tests as not matched.
   if (!eval.options.trace && !policy.index->rules_by_category.empty()) {

@@ -2,12 +2,12 @@
 // or the linter would call a rule dead that can fire.
 #include "compile/builtin_facts.hpp"
 #include "lint/conditions.hpp"
+#include "redress/model/incident_fields.hpp"
 
 namespace redress::linting {
 namespace {
 
-using detail::Builtin;
-using detail::slot;
+using detail::kPrioritySlot;
 
 /// Every value of the type (nullopt for strings, which the analysis does not model).
 std::optional<Constraint> full(const CompiledPolicy& policy, const expr::Type& type) {
@@ -69,14 +69,17 @@ Constraint priority_domain(const CompiledPolicy& policy) {
   return Constraint::interval(range);
 }
 
+/// The ranges the incident reader and the engine enforce on the incident's integer and money
+/// facts (the field table's min and max).
 void narrow_builtins(const CompiledPolicy& policy, Domains& domains) {
-  const Interval natural{0, kMax};
-  for (const auto b : {Builtin::affected_count, Builtin::prior_failures,
-                       Builtin::last_failure_days_ago, Builtin::open_complaints,
-                       Builtin::reopen_count, Builtin::loss, Builtin::compensation_given}) {
-    domains[slot(b)] = Constraint::interval(natural);
+  std::uint32_t slot = 0;
+  for (const auto& field : kIncidentFields) {
+    if (field.fact.empty()) continue;
+    if (field.kind == FieldKind::integer || field.kind == FieldKind::money) {
+      domains[slot] = Constraint::interval({field.min, field.max});
+    }
+    ++slot;
   }
-  domains[slot(Builtin::intensity)] = Constraint::interval({1, 5});
   domains[policy.priority_slot] = priority_domain(policy);
 }
 
@@ -90,7 +93,7 @@ Domains fact_domains(const CompiledPolicy& policy) {
                      ? derived_domain(policy, i)
                      : full(policy, fact.type);
   }
-  if (domains.size() > slot(Builtin::priority)) narrow_builtins(policy, domains);
+  if (domains.size() > kPrioritySlot) narrow_builtins(policy, domains);
   return domains;
 }
 

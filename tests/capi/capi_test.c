@@ -246,6 +246,35 @@ static void test_store(void) {
   redress_store_free(store);
 }
 
+/* JSON is read as JSON, as `redress decide` and `redress batch` read it: a bare CR between
+ * tokens is whitespace, a newline may come before a colon, and nesting has a located limit. */
+static void test_json_as_json(void) {
+  redress_error* err = NULL;
+  char* out = NULL;
+  char deep[200];
+  size_t i, n = 0;
+  redress_policy* policy = redress_policy_load_default(NULL);
+
+  CHECK(redress_decide(policy,
+                       "{\"id\":\r\"A\",\"reported_at\"\n:\"2026-11-25T09:30:00+08:00\",\r"
+                       "\"category\"\r\n: \"core.unavailable\"}",
+                       REDRESS_NUL_TERMINATED, 0, &out, &err) == REDRESS_OK);
+  CHECK(contains(out, "\"incident\":\"A\""));
+  redress_string_free(out);
+  out = NULL;
+
+  n += (size_t)snprintf(deep, sizeof deep, "%s", "{\"notes\": ");
+  for (i = 0; i < 40; ++i) deep[n++] = '[';
+  for (i = 0; i < 40; ++i) deep[n++] = ']';
+  deep[n++] = '}';
+  deep[n] = '\0';
+  CHECK(redress_decide(policy, deep, n, 0, &out, &err) == REDRESS_E_INCIDENT);
+  CHECK(contains(redress_error_diagnostics_json(err), "\"code\":\"incident.too_deep\""));
+  CHECK(contains(redress_error_diagnostics_json(err), "\"column\":42"));
+  redress_error_free(err);
+  redress_policy_free(policy);
+}
+
 int main(int argc, char** argv) {
   if (argc != 3) {
     fprintf(stderr, "usage: capi_test <rules dir> <tests/data dir>\n");
@@ -256,6 +285,7 @@ int main(int argc, char** argv) {
   CHECK(strcmp(redress_version(), "0.1.0") >= 0);
   test_nulls_and_empty();
   test_malformed_and_huge();
+  test_json_as_json();
   test_bad_policy();
   test_good_decision();
   test_store();

@@ -8,8 +8,9 @@
 
 #include "redress/batch/map_lines.hpp"
 #include "redress/compile/compiled_policy.hpp"
+#include "redress/diag/diagnostic.hpp"
 #include "redress/engine/decide.hpp"
-#include "redress/io/incident_line_reader.hpp"
+#include "redress/io/incident_reader.hpp"
 #include "redress/model/decision.hpp"
 #include "redress/model/incident.hpp"
 
@@ -43,9 +44,10 @@ class LineDecider final : public LineWorker {
 
   const CompiledPolicy& policy_;
   const DecideLinesOptions& options_;
-  io::IncidentLineReader reader_;
-  Incident incident_;  // reused line after line, with its memory
-  Decision decision_;  // the same
+  io::IncidentReader reader_;
+  Diagnostics problems_;  // the reader's, of the last line
+  Incident incident_;     // reused line after line, with its memory
+  Decision decision_;     // the same
   std::string record_;
 };
 

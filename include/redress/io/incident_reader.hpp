@@ -1,6 +1,9 @@
-// Reading incidents from JSON or YAML documents (see rules/schema/incident.schema.json).
+// Reading incidents from JSON or YAML documents (see rules/schema/incident.schema.json and the
+// field table, redress/model/incident_fields.hpp).
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,12 +38,53 @@ struct IncidentResult {
   Diagnostics diagnostics;           ///< errors and warnings, with line and column
 };
 
-/// Reads one incident from a JSON or YAML document (JSON is read as the YAML subset it is, so
-/// both give line:column locations). `file` names the source in diagnostics. Money is written
-/// "800.00 CNY" or {"minor": 80000, "currency": "CNY"} and must be in the schema's currency.
+/// The largest incident document read (16 MiB, as REDRESS_MAX_INPUT_BYTES): a longer one is
+/// refused with incident.too_large before it is parsed.
+inline constexpr std::size_t kMaxIncidentBytes = std::size_t{16} * 1024 * 1024;
+/// The deepest nesting of maps and lists in an incident document (the root map is level 1);
+/// deeper is refused with incident.too_deep at the map or list that goes past it.
+inline constexpr int kMaxIncidentDepth = 32;
+/// The most values (scalars, maps and lists) a YAML incident document may hold; more is refused
+/// with incident.too_large before the document is loaded.
+inline constexpr std::size_t kMaxYamlIncidentValues = 100000;
+/// The most errors reported for one incident document; reading stops at the last.
+inline constexpr std::size_t kMaxIncidentErrors = 100;
+
+/// Whether `text` is read as JSON: its first byte that is not JSON whitespace (space, tab, CR,
+/// LF) is '{'. Anything else is read as YAML.
+bool is_json_incident(std::string_view text);
+
+/// Reads incidents one after another, keeping its parser's buffers and the checked schema from
+/// one to the next (for hosts that read many, such as `redress batch`). JSON documents are read
+/// with simdjson (positions give line:column), YAML documents with yaml-cpp; both go through the
+/// same field table, checks and messages. One reader per thread; `schema` must outlive it.
+class IncidentReader {
+ public:
+  /// A reader for the policy's `schema`, refusing documents longer than `max_bytes`.
+  explicit IncidentReader(const IncidentSchema& schema, std::size_t max_bytes = kMaxIncidentBytes);
+  ~IncidentReader();
+  IncidentReader(const IncidentReader&) = delete;
+  IncidentReader& operator=(const IncidentReader&) = delete;
+
+  /// Reads `text` into `out`, which is overwritten whole (its strings, lists and facts keep their
+  /// memory). Returns true, or false with every problem in `diagnostics` (replaced, in the
+  /// order of the field table); `out` is then unspecified but valid. `file` names the source.
+  bool read(std::string_view text, std::string_view file, Incident& out, Diagnostics& diagnostics);
+  /// The same, into a new incident.
+  IncidentResult read(std::string_view text, std::string_view file);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Reads one incident from a JSON or YAML document (see is_json_incident()), as a fresh
+/// IncidentReader would. `file` names the source in diagnostics. Money is written "800.00 CNY"
+/// or {"minor": 80000, "currency": "CNY"} and must be in the schema's currency.
 /// Codes: incident.syntax, incident.missing_field, incident.unknown_field,
-/// incident.unknown_value, incident.wrong_type, incident.bad_timestamp, incident.bad_money,
-/// incident.currency_mismatch.
+/// incident.duplicate_field, incident.unknown_value, incident.wrong_type, incident.out_of_range,
+/// incident.bad_timestamp, incident.bad_money, incident.currency_mismatch, incident.too_deep,
+/// incident.too_large.
 IncidentResult read_incident(std::string_view text, std::string_view file,
                              const IncidentSchema& schema);
 

@@ -2,6 +2,7 @@
 // so that every entry point refuses the same things the same way.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -12,5 +13,13 @@ namespace redress::io {
 /// "Permission denied", ...), when it cannot be read. A directory is never read as an empty
 /// document.
 bool read_file(const std::filesystem::path& path, std::string& text, std::string& error);
+
+/// What read_file() with a limit found.
+enum class ReadStatus { read, unreadable, too_large };
+
+/// As above, reading at most `max_bytes` bytes: a longer file is not read past the limit
+/// (too_large, `text` unchanged).
+ReadStatus read_file(const std::filesystem::path& path, std::string& text, std::string& error,
+                     std::size_t max_bytes);
 
 }  // namespace redress::io

@@ -24,10 +24,14 @@ struct History {
   std::int64_t reopen_count = 0;                                  ///< times this case was reopened
   std::optional<Money> compensation_given;  ///< goodwill already given in the window
   bool external_complaint = false;          ///< regulator, media or social complaint filed
+
+  /// Every field equal.
+  friend bool operator==(const History&, const History&) = default;
 };
 
 /// The input of a decision. Only `id`, `reported_at` and `category` are required; every other
-/// field has the default shown. Money fields must be in the policy's currency.
+/// field has the default shown. Money fields must be in the policy's currency. Documents map
+/// onto it as redress/model/incident_fields.hpp says; a new member needs an entry there.
 struct Incident {
   std::string id;                            ///< the host's id, echoed in the decision
   Timestamp reported_at;                     ///< SLA deadlines count from here
@@ -42,7 +46,7 @@ struct Incident {
   std::int64_t affected_count = 1;   ///< customers affected by the same failure
   std::string touchpoint;            ///< blueprint step, e.g. "hotel.check_in"
   Emotion emotion = Emotion::calm;   ///< the customer's dominant emotion
-  std::int64_t intensity = 1;        ///< 1 (mild) to 5; only read_incident() checks it
+  std::int64_t intensity = 1;        ///< 1 (mild) to 5
   std::vector<Motive> motives;       ///< why the customer complains; order irrelevant
   std::vector<Justice> deficits;     ///< justice dimensions the customer says were missing
   Tier tier = Tier::standard;        ///< the customer's value tier
@@ -50,6 +54,9 @@ struct Incident {
   History history;                   ///< the customer's past with the firm
   /// Host-specific facts declared in the policy's `facts:` section, by name.
   std::map<std::string, FactValue> facts;
+
+  /// Every field equal (see incident_fields.hpp for the table of the fields).
+  friend bool operator==(const Incident&, const Incident&) = default;
 };
 
 }  // namespace redress

@@ -61,7 +61,7 @@ def mixed(redress, data):
     path = os.path.join(data, "mixed.jsonl")
     # Line: the incident id decided there, or the error code of its record.
     expected = ["INC-2026-0101", "error:incident.syntax", "error:incident.syntax",
-                "INC-2026-0109", "error:incident.unknown_value", "YAML-1", "ESC-1",
+                "INC-2026-0109", "error:incident.unknown_value", "error:incident.syntax", "ESC-1",
                 "error:incident.syntax", "error:incident.unknown_field", "INC-2026-0102"]
     out2, err2 = run([redress, "batch", "--threads", "2", path], 1)
     records = lines_of(out2, len(expected))
@@ -82,19 +82,46 @@ def mixed(redress, data):
     empty = records[2]["error"]
     if empty["message"] != "empty line":
         fail(f"line 3: expected the message 'empty line', got {empty['message']!r}")
+    # A line starting with '{' is JSON: a YAML flow map there is a JSON syntax error, at its key.
+    yaml_flow = records[5]["diagnostics"][0]
+    if yaml_flow["column"] != 2 or not yaml_flow["message"].startswith("the incident is not valid JSON: "):
+        fail(f"line 6: expected a JSON syntax error at column 2, got {json.dumps(yaml_flow)}")
     if len(records[8]["diagnostics"]) != 2:
         fail("line 9: expected both of its problems (unknown field, unknown emotion)")
-    check_summary(err2, 5, 5)
+    check_summary(err2, 4, 6)
     out1, err1 = run([redress, "batch", "--threads", "1", path], 1)
     if out1 != out2:
         fail("--threads 1 and --threads 2 gave different output")
-    check_summary(err1, 5, 5)
+    check_summary(err1, 4, 6)
     # Standard input gives the same lines; diagnostics name <stdin>.
     with open(path, "rb") as f:
         out_stdin, _ = run([redress, "batch", "--threads", "2"], 1, stdin=f)
     if out_stdin.decode().replace('"<stdin>"', json.dumps(path)) != out2.decode():
         fail("standard input gave other output than the file")
+    json_whitespace(redress)
     print("mixed: ok")
+
+
+def json_whitespace(redress):
+    """JSON whitespace is JSON's at every entry point: a bare CR between tokens (and, in a file,
+    a newline before a colon) gives the same decision in `batch` and in `decide`."""
+    line = ('{"id":\r"CR-1","reported_at":\r"2026-11-25T09:30:00+08:00",'
+            '"category"\r:"core.unavailable"}')
+    with tempfile.TemporaryDirectory() as tmp:
+        lines_path = os.path.join(tmp, "cr.jsonl")
+        with open(lines_path, "w", newline="") as f:
+            f.write(line + "\n")
+        file_path = os.path.join(tmp, "cr.json")
+        with open(file_path, "w", newline="") as f:
+            f.write(line.replace('"category"\r:', '"category"\n:'))
+        out, err = run([redress, "batch", "--trace", lines_path], 0)
+        got = lines_of(out, 1)[0]
+        if got.get("incident") != "CR-1":
+            fail(f"batch: a bare CR between tokens: expected the decision for CR-1, got {json.dumps(got)[:300]}")
+        want = decide_all(redress, None, [file_path])[0]
+        if got != want:
+            fail(f"batch and decide disagree on JSON whitespace:\n{json.dumps(got)[:600]}\n{json.dumps(want)[:600]}")
+    print("json whitespace: batch == decide")
 
 
 def examples(redress, data, examples_dir):

@@ -280,14 +280,18 @@ TEST_CASE("ranges the reader enforces are enforced for incidents built in code",
   auto in = incident("core.slow");
   in.intensity = 9;
   in.history.prior_failures = -1;
+  redress::Currency cny;
+  REQUIRE(redress::Currency::parse("CNY", cny));
+  in.loss = redress::Money(-100, cny);  // the linter takes a loss to be 0 or more
   try {
     redress::decide(*policy(), in);
     FAIL("out-of-range incident accepted");
   } catch (const redress::DecideError& e) {
-    REQUIRE(e.diagnostics().size() == 2);
+    REQUIRE(e.diagnostics().size() == 3);
     CHECK(e.diagnostics().items()[0].code == "incident.out_of_range");
-    CHECK(e.diagnostics().items()[0].message == "intensity must be 1 to 5, found 9");
-    CHECK(e.diagnostics().items()[1].message ==
+    CHECK(e.diagnostics().items()[0].message == "loss must be 0 or more, found -1.00 CNY");
+    CHECK(e.diagnostics().items()[1].message == "emotion.intensity must be 1 to 5, found 9");
+    CHECK(e.diagnostics().items()[2].message ==
           "history.prior_failures must be 0 or more, found -1");
   }
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "redress/io/incident_reader.hpp"
+#include "redress/io/incident_schema.hpp"
 #include "redress/io/load_policy.hpp"
 #include "redress/lint/lint.hpp"
 #include "support/fixtures.hpp"
@@ -200,6 +202,30 @@ TEST_CASE("lint.never_fires is sound: it only reports conditions nothing satisfi
   }));
   INFO(when);
   CHECK(lint_condition(when).with("lint.never_fires").empty() == fires);
+}
+
+TEST_CASE("lint.never_fires on a negative amount: the reader refuses one, so it holds", "[lint]") {
+  for (const std::string fact : {"loss", "compensation_given"}) {
+    INFO(fact);
+    const auto linted = lint_condition(fact + " < 0 CNY");
+    check_finding(linted, "lint.never_fires", Severity::warning, "probe",
+                  "no value of " + fact + " satisfies its condition");
+    // The same policy never sees a negative amount: the reader refuses it ...
+    const auto compiled = redress::load_policy(linted.text, "lint-test.yaml");
+    REQUIRE(compiled.policy);
+    const std::string path = fact == "loss" ? "loss" : "history.compensation_given";
+    const std::string document =
+        std::string("id: A\nreported_at: \"2026-11-25T09:30:00+08:00\"\ncategory: core.slow\n") +
+        (fact == "loss" ? "loss: -0.01 CNY\n" : "history: {compensation_given: -0.01 CNY}\n");
+    const auto read = redress::io::read_incident(document, "i.yaml",
+                                                 redress::io::incident_schema(*compiled.policy));
+    CHECK_FALSE(read.incident);
+    REQUIRE(read.diagnostics.size() == 1);
+    CHECK(read.diagnostics.items()[0].code == "incident.out_of_range");
+    CHECK(read.diagnostics.items()[0].message == path + " cannot be negative, found -0.01 CNY");
+  }
+  // ... and whatever is not negative can meet the other bound.
+  CHECK(lint_condition("loss <= 0 CNY").with("lint.never_fires").empty());
 }
 
 TEST_CASE("lint.never_fires: a derived fact is only its default or a value a rule sets", "[lint]") {
