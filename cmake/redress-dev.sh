@@ -28,11 +28,16 @@ install_missing() {
     "${missing[@]}"
 }
 
-build() {  # build DIR [cmake args...]
+build() {  # build DIR [--target T] [cmake args...]
   local dir=$1
   shift
+  local target=()
+  if [ "${1:-}" = "--target" ]; then
+    target=(--target "$2")
+    shift 2
+  fi
   cmake -S "$root" -B "$dir" -G Ninja -DREDRESS_WERROR=ON "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+  cmake --build "$dir" -j "$jobs" "${target[@]}"
 }
 
 run_tests() {  # run_tests DIR
@@ -41,8 +46,9 @@ run_tests() {  # run_tests DIR
 
 case "${1:-}" in
   demo)
+    # Only the CLI: the tests, examples and benchmarks are not needed to decide a sample.
     install_missing
-    build "$root/build"
+    build "$root/build" --target redress_cli
     shopt -s nullglob
     for incident in "$root"/examples/incidents/*.yaml "$root"/examples/incidents/*.json; do
       echo "=== $(basename "$incident")"

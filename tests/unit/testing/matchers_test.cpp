@@ -31,10 +31,13 @@ TEST_CASE("matchers accept what the decision holds and reject the rest", "[testi
   CHECK_FALSE(Recommends("reversal", redress::Money(1, cny)).match(d));
   CHECK_FALSE(Recommends("voucher").match(d));
   CHECK(OwnedBy("frontline").match(d));
+  CHECK_FALSE(OwnedBy("team_lead").match(d));
   CHECK(EscalatesTo("frontline").match(d));
   CHECK_FALSE(EscalatesTo("executive").match(d));
   CHECK(Covers(redress::Justice::outcome).match(d));
-  CHECK(HasPriority(d.priority).match(d));
+  CHECK(HasPriority(4).match(d));  // a small billing error: the default policy's P4
+  CHECK_FALSE(HasPriority(3).match(d));
+  CHECK_FALSE(HasPriority(1).match(d));
   CHECK(Recommends("reversal", redress::Money(1, cny)).describe() ==
         "recommends reversal with 0.01 CNY");
 }
