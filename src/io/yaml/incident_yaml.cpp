@@ -1,11 +1,11 @@
 #include "io/yaml/incident_yaml.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <charconv>
-#include <sstream>
+
+#include "io/yaml/bounds.hpp"
 
 namespace redress::io::detail {
 namespace {
@@ -116,73 +116,28 @@ class YamlSource {
   void skip(const YAML::Node& /*value*/, int /*depth*/) {}
 };
 
-// Thrown by Bounds: the document holds more than kMaxYamlIncidentValues values.
-struct TooManyValues {
-  Position at;
-};
-
-// Checks the document's depth and number of values on the parser's events, before yaml-cpp
-// builds its nodes (it keeps every node in memory, at a few hundred bytes each).
-class Bounds : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    count(mark);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    open(mark);
-  }
-  void OnSequenceEnd() override { --depth_; }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    open(mark);
-  }
-  void OnMapEnd() override { --depth_; }
-
- private:
-  void count(const YAML::Mark& mark) {
-    if (++values_ > kMaxYamlIncidentValues) throw TooManyValues{position(mark)};
-  }
-  void open(const YAML::Mark& mark) {
-    count(mark);
-    if (++depth_ > kMaxIncidentDepth) throw TooDeep{position(mark)};
-  }
-
-  int depth_ = 0;
-  std::size_t values_ = 0;
-};
-
 }  // namespace
 
 bool read_yaml_incident(std::string_view text, ValueChecks& checks, const SchemaIndex& index,
                         Incident& out) {
   YAML::Node root;
   try {
-    std::istringstream stream{std::string(text)};
-    {
-      YAML::Parser events(stream);
-      Bounds bounds;
-      events.HandleNextDocument(bounds);
+    // Bounded before yaml-cpp builds its nodes, which would hold any document in memory.
+    const yaml::Bounds bounds{kMaxIncidentDepth, kMaxYamlIncidentValues};
+    if (const auto past = yaml::first_out_of_bounds(text, bounds)) {
+      if (past->kind == yaml::OutOfBounds::Kind::too_deep) {
+        checks.too_deep(position(past->mark));
+      } else {
+        checks.fatal("incident.too_large", position(past->mark),
+                     fmt::format("the incident holds more than {} values", kMaxYamlIncidentValues),
+                     "an incident holds a few dozen values; keep bulk data out of it");
+      }
+      return false;
     }
-    stream.clear();
-    stream.seekg(0);
-    root = YAML::Load(stream);
+    root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     checks.fatal("incident.syntax", position(e.mark),
                  fmt::format("the incident is not valid YAML: {}", e.msg));
-    return false;
-  } catch (const TooDeep& e) {
-    checks.too_deep(e.at);
-    return false;
-  } catch (const TooManyValues& e) {
-    checks.fatal("incident.too_large", e.at,
-                 fmt::format("the incident holds more than {} values", kMaxYamlIncidentValues),
-                 "an incident holds a few dozen values; keep bulk data out of it");
     return false;
   }
   return read_yaml_incident(root, checks, index, out);

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include "io/yaml/nesting.hpp"
+#include "io/yaml/bounds.hpp"
 #include "io/yaml/policy_sections.hpp"
 #include "io/yaml/yaml_reader.hpp"
 
@@ -15,8 +15,8 @@ namespace {
 /// yaml.too_deep; nullopt if it does not parse.
 std::optional<YAML::Node> parse(yaml::Context& ctx, std::string_view text) {
   try {
-    if (const auto deep = yaml::first_too_deep(text, yaml::kMaxNesting)) {
-      ctx.error("yaml.too_deep", *deep,
+    if (const auto deep = yaml::first_out_of_bounds(text, {})) {
+      ctx.error("yaml.too_deep", deep->mark,
                 fmt::format("the document nests more than {} levels of maps and lists here",
                             yaml::kMaxNesting),
                 "a policy needs only a few levels: look for an unclosed '[' or '{' or for "
