@@ -25,11 +25,12 @@ void check_priority_target(CompileContext& ctx, std::int64_t priority, const pol
   const bool declared = std::any_of(sla.begin(), sla.end(),
                                     [&](const SlaTarget& t) { return t.priority == priority; });
   if (!declared) {
-    ctx.error("sla.missing_priority", where,
-              fmt::format("priority {} can be set here but has no SLA target", priority),
-              fmt::format("add '- {{priority: {}, first_response: ..., resolution: ...}}' under "
-                          "sla.targets",
-                          priority));
+    ctx.error(
+        "sla.missing_priority", where,
+        fmt::format("priority {} can be set here but has no SLA target", priority),
+        fmt::format(
+            "add '- {{priority: {}, first_response: ..., resolution: ...}}' under sla.targets",
+            priority));
   }
 }
 

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <ostream>
 #include <tuple>
+
+#include "redress/diag/codes.hpp"
 
 namespace redress {
 
@@ -27,13 +30,26 @@ std::string_view to_string(Severity severity) {
   return "error";
 }
 
+namespace {
+
+// Every code is reported with the severity the table of codes gives it (checked in debug builds;
+// tests/unit/diag/codes_test.cpp checks the codes written in the sources in every build).
+[[maybe_unused]] bool registered_as(std::string_view code, Severity severity) {
+  const auto* entry = find_diagnostic_code(code);
+  return entry && entry->severity == severity;
+}
+
+}  // namespace
+
 void Diagnostics::error(std::string code, SourceLocation where, std::string message,
                         std::string hint) {
+  assert(registered_as(code, Severity::error) && "a code missing from redress/diag/codes.hpp");
   add({std::move(code), Severity::error, std::move(where), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::warning(std::string code, SourceLocation where, std::string message,
                           std::string hint) {
+  assert(registered_as(code, Severity::warning) && "a code missing from redress/diag/codes.hpp");
   add({std::move(code), Severity::warning, std::move(where), std::move(message), std::move(hint)});
 }
 

@@ -183,27 +183,27 @@ TEST_CASE("LineDecider decides line after line into one output", "[batch]") {
 
 TEST_CASE("append_error_record moves the diagnostics onto the input line", "[batch]") {
   r::Diagnostics diagnostics;
-  diagnostics.warning("incident.note", {"", 0, 2}, "a warning first", "");
+  diagnostics.warning("policy.missing_text", {"", 0, 2}, "a warning first", "");
   diagnostics.error("incident.syntax", {"", 0, 4}, "bad \"token\"", "fix it");
-  diagnostics.error("incident.other", {"named.yaml", 1, -1}, "second line", "");
+  diagnostics.error("incident.unknown_field", {"named.yaml", 1, -1}, "second line", "");
   std::string out = "x";
   r::batch::append_error_record(out, 7, diagnostics, "in.jsonl");
   CHECK(
       out ==
       "x"
       R"({"line":7,"error":{"code":"incident.syntax","message":"bad \"token\""},"diagnostics":[)"
-      R"({"code":"incident.note","severity":"warning","file":"in.jsonl","line":7,"column":3,"message":"a warning first","hint":""},)"
+      R"({"code":"policy.missing_text","severity":"warning","file":"in.jsonl","line":7,"column":3,"message":"a warning first","hint":""},)"
       R"({"code":"incident.syntax","severity":"error","file":"in.jsonl","line":7,"column":5,"message":"bad \"token\"","hint":"fix it"},)"
-      R"({"code":"incident.other","severity":"error","file":"named.yaml","line":8,"column":null,"message":"second line","hint":""}]})"
+      R"({"code":"incident.unknown_field","severity":"error","file":"named.yaml","line":8,"column":null,"message":"second line","hint":""}]})"
       "\n");
 
   // No error: the first diagnostic; none at all: a generic code.
   r::Diagnostics warnings;
-  warnings.warning("incident.note", {"", 0, 0}, "only a warning", "");
+  warnings.warning("policy.missing_text", {"", 0, 0}, "only a warning", "");
   out.clear();
   r::batch::append_error_record(out, 1, warnings, "f");
-  CHECK(out.rfind(R"({"line":1,"error":{"code":"incident.note","message":"only a warning"},)", 0) ==
-        0);
+  CHECK(out.rfind(R"({"line":1,"error":{"code":"policy.missing_text","message":"only a warning"},)",
+                  0) == 0);
   out.clear();
   r::batch::append_error_record(out, 2, r::Diagnostics{}, "f");
   CHECK(out == R"({"line":2,"error":{"code":"incident.invalid","message":""},"diagnostics":[]})"

@@ -81,12 +81,12 @@ TEST_CASE("render without a location or source prints the message alone", "[diag
 
 TEST_CASE("diagnostics sort by file, line, column and count errors", "[diag]") {
   redress::Diagnostics list;
-  list.warning("b", {"f", 5, 1}, "later");
-  list.error("a", {"f", 2, 7}, "earlier");
+  list.warning("policy.missing_text", {"f", 5, 1}, "later");
+  list.error("policy.bad_value", {"f", 2, 7}, "earlier");
   CHECK(list.has_errors());
   list.sort();
-  CHECK(list.items()[0].code == "a");
-  CHECK(list.items()[1].code == "b");
+  CHECK(list.items()[0].code == "policy.bad_value");
+  CHECK(list.items()[1].code == "policy.missing_text");
 }
 
 TEST_CASE("did-you-mean suggests only plausible typos", "[diag]") {
@@ -116,12 +116,13 @@ TEST_CASE("edit distance counts a swap of neighbours as one edit", "[diag]") {
 TEST_CASE("diagnostics as JSON are 1-based, with null for unknown positions", "[diag][io]") {
   redress::Diagnostics list;
   list.error("expr.syntax", {"p.yaml", 4, 9}, "unexpected ')'", "remove it");
-  list.warning("policy.io", {"q.yaml", -1, -1}, "say \"hi\"");
-  CHECK(redress::io::to_json(list) ==
-        R"([{"code":"expr.syntax","severity":"error","file":"p.yaml","line":5,"column":10,)"
-        R"("message":"unexpected ')'","hint":"remove it"},)"
-        R"({"code":"policy.io","severity":"warning","file":"q.yaml","line":null,"column":null,)"
-        R"("message":"say \"hi\"","hint":""}])");
+  list.warning("policy.missing_text", {"q.yaml", -1, -1}, "say \"hi\"");
+  CHECK(
+      redress::io::to_json(list) ==
+      R"([{"code":"expr.syntax","severity":"error","file":"p.yaml","line":5,"column":10,)"
+      R"("message":"unexpected ')'","hint":"remove it"},)"
+      R"({"code":"policy.missing_text","severity":"warning","file":"q.yaml","line":null,"column":null,)"
+      R"("message":"say \"hi\"","hint":""}])");
 }
 
 TEST_CASE("a file name is shared by its copies and compares as a string", "[diag]") {
