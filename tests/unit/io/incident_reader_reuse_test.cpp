@@ -9,27 +9,13 @@
 
 #include "redress/io/incident_reader.hpp"
 #include "redress/model/incident_fields.hpp"
+#include "support/incident_schemas.hpp"
 
 namespace r = redress;
 using redress::io::HostFactInfo;
 using redress::io::IncidentSchema;
 
 namespace {
-
-IncidentSchema schema() {
-  using Kind = HostFactInfo::Kind;
-  IncidentSchema s;
-  REQUIRE(r::Currency::parse("CNY", s.currency));
-  s.host_facts = {
-      {"room_rate", Kind::money, {}},
-      {"member_number", Kind::string, {}},
-      {"late", Kind::boolean, {}},
-      {"nights", Kind::integer, {}},
-      {"room_type", Kind::enumeration, {"standard", "deluxe", "suite"}},
-      {"amenities", Kind::set, {"breakfast", "wifi", "parking"}},
-  };
-  return s;
-}
 
 // Every field of the table set to a value other than its default.
 constexpr std::string_view kEveryFieldJson = R"({
@@ -89,7 +75,7 @@ facts:
 
 TEST_CASE("the every-field document sets every field of the table, in JSON and YAML alike",
           "[io][incident]") {
-  const auto s = schema();
+  const auto s = r::test::hotel_incident_schema();
   const auto json = r::io::read_incident(kEveryFieldJson, "every.json", s);
   const auto yaml = r::io::read_incident(kEveryFieldYaml, "every.yaml", s);
   for (const auto& d : json.diagnostics.items()) UNSCOPED_INFO(r::render(d, kEveryFieldJson));
@@ -129,7 +115,7 @@ TEST_CASE("one reader reused line after line equals a fresh read of each line", 
       R"("facts":{"amenities":["parking"],"room_rate":{"minor":100,"currency":"CNY"}}})",
       "id: G\nreported_at: 2026-11-25T09:30:00+08:00\ncategory: core.slow\nfacts: {}\n",
   };
-  const auto s = schema();
+  const auto s = r::test::hotel_incident_schema();
   r::io::IncidentReader reader(s);
   r::Incident reused;
   r::Diagnostics diagnostics;

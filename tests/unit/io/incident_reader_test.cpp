@@ -3,6 +3,7 @@
 #include <string>
 
 #include "redress/io/incident_reader.hpp"
+#include "support/incident_schemas.hpp"
 
 using redress::Diagnostic;
 using redress::FactValue;
@@ -30,23 +31,8 @@ r::Currency cny() {
   return c;
 }
 
-IncidentSchema hotel_schema() {
-  using Kind = HostFactInfo::Kind;
-  IncidentSchema schema;
-  schema.currency = cny();
-  schema.host_facts = {
-      {"room_rate", Kind::money, {}},
-      {"member_number", Kind::string, {}},
-      {"late", Kind::boolean, {}},
-      {"nights", Kind::integer, {}},
-      {"room_type", Kind::enumeration, {"standard", "deluxe", "suite"}},
-      {"amenities", Kind::set, {"breakfast", "wifi", "parking"}},
-  };
-  return schema;
-}
-
 IncidentResult read(std::string_view text) {
-  return read_incident(text, "incident.yaml", hotel_schema());
+  return read_incident(text, "incident.yaml", r::test::hotel_incident_schema());
 }
 
 // Reads a document that must have exactly one problem, and returns it.
