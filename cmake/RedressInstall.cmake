@@ -27,7 +27,8 @@ set(REDRESS_INSTALL_DATADIR ${CMAKE_INSTALL_DATADIR}/redress)
 file(GLOB redress_policies ${PROJECT_SOURCE_DIR}/rules/*.yaml)
 install(FILES ${redress_policies} ${PROJECT_SOURCE_DIR}/rules/README.md
         DESTINATION ${REDRESS_INSTALL_DATADIR})
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules/schema DESTINATION ${REDRESS_INSTALL_DATADIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules/schema ${PROJECT_SOURCE_DIR}/rules/clocks
+        DESTINATION ${REDRESS_INSTALL_DATADIR})
 
 install(EXPORT redress-targets NAMESPACE redress:: FILE redress-targets.cmake
         DESTINATION ${REDRESS_INSTALL_CMAKEDIR})

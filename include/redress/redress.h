@@ -69,7 +69,8 @@ typedef struct redress_store redress_store;
 /** An error: a status code, a message, and diagnostics as JSON. */
 typedef struct redress_error redress_error;
 
-/** The library version, e.g. "0.1.0". Static storage; thread-safe. */
+/** The library version, e.g. "0.2.0" (0.2: decisions gained clocks and in_force). Static
+ * storage; thread-safe. */
 REDRESS_API const char* redress_version(void);
 
 /** The name of a status code, e.g. "REDRESS_E_POLICY"; "REDRESS_E_UNKNOWN" for any other
@@ -134,12 +135,27 @@ REDRESS_API int redress_decide(const redress_policy* policy, const char* inciden
  *  decision's audit record: one JSON line {"decision_id", "decided_at", "incident", "policy",
  *  "input_digest", "rules_fired", "outcome"}, with no fact values in it (facts a policy
  *  declares sensitive never appear). `decided_at` is an RFC 3339 timestamp, or NULL for the
- *  current time in UTC. `decision_json` may be NULL when only the audit record is wanted.
+ *  current time in UTC; a policy with `in_force: decided` decides under what is in force then
+ *  (redress_decide() gives such a policy no decision time: REDRESS_E_DECIDE).
+ *  `decision_json` may be NULL when only the audit record is wanted.
  *  On failure both outputs are set to NULL. Thread-safe. */
 REDRESS_API int redress_decide_audited(const redress_policy* policy, const char* incident_json,
                                        size_t length, unsigned flags, const char* decided_at,
                                        char** decision_json, char** audit_json,
                                        redress_error** err);
+
+/** Explains one outcome of the decision of an incident (a JSON document of `length` bytes): the
+ *  smallest changes to its facts that would change it, each verified by deciding the changed
+ *  incident. `outcome` is "owner", "priority", "remedy:ID", "flag:ID" or "clock:ID". On success
+ *  returns REDRESS_OK and sets *explanation_json to {"incident_id", "outcome", "value",
+ * "decisions", "counterfactuals": [{"changes": [{"fact", "from", "to", "relation", "bound"?}],
+ * "value"}]} (caller frees with redress_string_free). On failure sets *explanation_json to NULL and
+ *  fills *err: REDRESS_E_INVALID_ARGUMENT (a NULL argument, or an unknown outcome: code
+ *  explain.unknown_outcome in the diagnostics), REDRESS_E_INCIDENT, REDRESS_E_DECIDE.
+ *  Thread-safe. */
+REDRESS_API int redress_explain(const redress_policy* policy, const char* incident_json,
+                                size_t length, const char* outcome, char** explanation_json,
+                                redress_error** err);
 
 /* ---- Hot reload ----------------------------------------------------------------------- */
 

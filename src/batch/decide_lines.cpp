@@ -38,6 +38,8 @@ bool LineDecider::process(std::string_view line, std::uint64_t number, LineOutpu
     decide(policy_, incident_, decision_, options_.decide);
     out.set_size(io::write_json_line(out.buffer(), mark, decision_, options_.decide.trace));
     out.append('\n');
+    if (options_.on_decision) options_.on_decision(decision_, line);
+    if (options_.on_decided) options_.on_decided(incident_, decision_, number);
     return true;
   } catch (const DecideError& e) {
     out.set_size(mark);

@@ -332,4 +332,30 @@ MapResult map_lines(Source input, Sink output, const WorkerFactory& make_worker,
   return pipeline.run(threads);
 }
 
+MapResult map_text_lines(std::string_view text, LineWorker& worker, std::string& out) {
+  const auto start = Clock::now();
+  MapResult result;
+  LineOutput output(out, out.size());
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t newline = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, newline - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF input
+    const std::size_t mark = output.size();
+    try {
+      if (!worker.process(line, result.lines + 1, output)) ++result.failed;
+    } catch (...) {  // what the line that threw wrote is dropped
+      output.set_size(mark);
+      record_failure(result, Failure::worker, std::current_exception());
+      break;
+    }
+    ++result.lines;
+    at = std::min(newline + 1, text.size());
+    result.bytes = at;
+  }
+  out.resize(output.size());
+  result.seconds = seconds_since(start);
+  return result;
+}
+
 }  // namespace redress::batch

@@ -23,24 +23,11 @@ using redress::capi::fail;
 using redress::capi::guard;
 
 namespace redress::capi {
+
 namespace {
 
 // Handed out when even an error object cannot be allocated; redress_error_free ignores it.
 redress_error out_of_memory{REDRESS_E_NO_MEMORY, "out of memory", "[]"};
-
-constexpr std::string_view kIncidentFile = "<incident>";
-
-std::string summary(std::string_view what, const Diagnostics& diagnostics) {
-  std::size_t errors = 0;
-  const Diagnostic* first = nullptr;
-  for (const auto& d : diagnostics.items()) {
-    if (d.severity != Severity::error) continue;
-    ++errors;
-    if (!first) first = &d;
-  }
-  if (!first) return std::string(what);
-  return fmt::format("{} ({} error{}): {}", what, errors, errors == 1 ? "" : "s", located(*first));
-}
 
 bool is_incident_problem(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.items()) {
@@ -112,7 +99,7 @@ int report_current_exception(redress_error** err) noexcept {
     return store_error(err, f.code, f.message, f.diagnostics);
   } catch (const DecideError& e) {
     const int code = is_incident_problem(e.diagnostics()) ? REDRESS_E_INCIDENT : REDRESS_E_DECIDE;
-    return store_error(err, code, summary("cannot decide", e.diagnostics()), e.diagnostics());
+    return store_error(err, code, error_summary("cannot decide", e.diagnostics()), e.diagnostics());
   } catch (const std::bad_alloc&) {
     if (err) *err = &out_of_memory;
     return REDRESS_E_NO_MEMORY;
@@ -155,7 +142,7 @@ std::shared_ptr<const CompiledPolicy> compiled_or_fail(CompileResult result,
     const bool unreadable =
         !result.diagnostics.empty() && result.diagnostics.items().front().code == "policy.io";
     fail(unreadable ? REDRESS_E_IO : REDRESS_E_POLICY,
-         summary(fmt::format("policy '{}' does not compile", name), result.diagnostics),
+         error_summary(fmt::format("policy '{}' does not compile", name), result.diagnostics),
          result.diagnostics);
   }
   return std::move(result.policy);
@@ -163,12 +150,6 @@ std::shared_ptr<const CompiledPolicy> compiled_or_fail(CompileResult result,
 
 redress_policy* policy_or_fail(CompileResult result, std::string_view name) {
   return make_policy(compiled_or_fail(std::move(result), name));
-}
-
-std::string located(const Diagnostic& d) {
-  const auto& at = d.location;
-  if (!at.known()) return d.message;
-  return fmt::format("{}:{}:{}: {}", at.file, at.line + 1, at.column + 1, d.message);
 }
 
 }  // namespace redress::capi
@@ -280,11 +261,12 @@ int redress_decide_audited(const redress_policy* policy, const char* incident_js
     const auto& prepared = *policy->prepared;
     auto read = redress::io::read_incident(text, redress::capi::kIncidentFile, prepared.schema);
     if (!read.incident) {
-      fail(REDRESS_E_INCIDENT, redress::capi::summary("the incident is invalid", read.diagnostics),
+      fail(REDRESS_E_INCIDENT, redress::error_summary("the incident is invalid", read.diagnostics),
            read.diagnostics);
     }
     redress::DecideOptions options;
     options.trace = (flags & REDRESS_TRACE) != 0;
+    options.decided_at = at;  // what a policy with `in_force: decided` decides under
     const auto decision = redress::decide(*prepared.policy, *read.incident, options);
     if (decision_json) {
       decision_out = redress::capi::copy_out(

@@ -84,8 +84,8 @@ int store_error(redress_error** err, int code, std::string message,
 /// not be read, else REDRESS_E_POLICY) carrying every diagnostic.
 std::shared_ptr<const CompiledPolicy> compiled_or_fail(CompileResult result, std::string_view name);
 
-/// "file:line:column: message" of a diagnostic (its message alone when it has no location).
-std::string located(const Diagnostic& d);
+/// The file name diagnostics of an incident given through the C ABI carry.
+inline constexpr std::string_view kIncidentFile = "<incident>";
 
 /// A handle for a compile result, or a Failure (REDRESS_E_IO when the file could not be read,
 /// else REDRESS_E_POLICY) carrying every diagnostic; `name` names the policy in the message.

@@ -18,7 +18,7 @@ void check_applied(const redress::ReloadResult& result, std::string_view name) {
   std::string first;
   for (const auto& d : items) {
     if (d.severity != redress::Severity::error) continue;
-    first = redress::capi::located(d);
+    first = redress::located(d);
     break;
   }
   fail(unreadable ? REDRESS_E_IO : REDRESS_E_POLICY,

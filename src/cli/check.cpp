@@ -21,10 +21,9 @@ Diagnostics check_one(const std::string& path, const std::string& text, CompileR
   return all;
 }
 
-void print_text(const std::string& path, const std::string& text, const CompileResult& result,
-                const Diagnostics& all) {
+void print_text(const std::string& path, const CompileResult& result, const Diagnostics& all) {
   for (const auto& d : all.items()) {
-    std::cerr << render(d, d.location.file == path ? std::string_view(text) : std::string_view{});
+    std::cerr << render(d, result.source_of(d.location.file));
   }
   if (!result.policy) {
     std::cout << fmt::format("{}: FAILED ({} diagnostics)\n", path, all.size());
@@ -62,7 +61,7 @@ int run_check(const CheckArgs& args) {
     if (args.format == "json") {
       everything.append(all);
     } else {
-      print_text(path, text, result, all);
+      print_text(path, result, all);
     }
     if (all.has_errors() && exit_code == kOk) exit_code = kInvalidInput;
   }

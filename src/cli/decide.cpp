@@ -1,14 +1,15 @@
-// redress decide [--policy FILE] [--json] [--trace] INCIDENT...
+// redress decide [--policy FILE] [--json] [--trace] [--explain OUTCOME] INCIDENT...
 #include <fmt/format.h>
 
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/policy_arg.hpp"
 #include "redress/engine/decide.hpp"
+#include "redress/explain/counterfactual.hpp"
 #include "redress/io/decision_writer.hpp"
 #include "redress/io/incident_reader.hpp"
 #include "redress/io/incident_schema.hpp"
-#include "redress/io/load_policy.hpp"
 
 namespace redress::cli {
 namespace {
@@ -17,33 +18,30 @@ void print_diagnostics(const Diagnostics& diagnostics, std::string_view source) 
   for (const auto& d : diagnostics.items()) std::cerr << render(d, source);
 }
 
-CompileResult load(const DecideArgs& args) {
-  if (args.policy.empty()) return load_default_policy();
-  std::string text;
-  std::string error;
-  if (!read_input(args.policy, text, error)) {
-    CompileResult failed;
-    failed.diagnostics.error("policy.io", {args.policy, -1, -1},
-                             fmt::format("cannot read policy file '{}': {}", args.policy, error),
-                             "check the path and the file's permissions");
-    return failed;
-  }
-  return load_policy(text, args.policy);
-}
-
 }  // namespace
 
 int run_decide(const DecideArgs& args) {
-  const auto loaded = load(args);
-  if (!loaded.policy) {
-    print_diagnostics(loaded.diagnostics, loaded.source);
-    return loaded.diagnostics.size() == 1 && loaded.diagnostics.items()[0].code == "policy.io"
-               ? kUnreadable
-               : kPolicyInvalid;
-  }
+  const auto loaded = load_policy_arg(args.policy);
+  if (!loaded.policy) return report_policy_failure(loaded);
+  const auto parsed = decide_options(args.trace, args.locale, args.as_of);
+  if (!parsed) return kUsage;
+  const DecideOptions& options = *parsed;
   const auto& policy = *loaded.policy;
+  std::optional<explain::Outcome> outcome;
+  if (!args.explain.empty()) {
+    if (args.json) {
+      std::cerr << "error: --explain adds a section to the text decision; for JSON, use redress "
+                   "explain --json\n";
+      return kUsage;
+    }
+    Diagnostics problems;
+    outcome = explain::parse_outcome(policy, args.explain, problems);
+    if (!outcome) {
+      print_diagnostics(problems, {});
+      return kUsage;
+    }
+  }
   const auto schema = io::incident_schema(policy);
-  const DecideOptions options{args.trace, args.locale};
   const io::WriteOptions write{args.trace, 2};
   int exit_code = kOk;
   std::vector<std::string> outputs;
@@ -76,6 +74,11 @@ int run_decide(const DecideArgs& args) {
     try {
       const auto decision = decide(policy, *read.incident, options);
       outputs.push_back(args.json ? io::to_json(decision, write) : io::to_text(decision, write));
+      if (outcome) {  // the optional section: what would change that outcome
+        outputs.back() +=
+            "\nWhat would change it:\n" +
+            explain::to_text(policy, explain::explain(policy, *read.incident, *outcome));
+      }
     } catch (const DecideError& e) {
       for (auto d : e.diagnostics().items()) {
         if (d.location.file.empty()) d.location.file = path;

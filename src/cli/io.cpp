@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -8,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "redress/io/read_file.hpp"
+#include "redress/model/calendar.hpp"
 
 namespace redress::cli {
 
@@ -26,6 +28,15 @@ bool read_input(const std::string& path, std::string& text, std::string& error) 
 bool read_input(const std::string& path, std::string& text) {
   std::string error;
   return read_input(path, text, error);
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (out) return true;
+  std::cerr << fmt::format("{}: error: cannot write the file\n", path);
+  return false;
 }
 
 int finish_output(int exit_code) {
@@ -72,6 +83,22 @@ Input read_input(const std::string& path, std::string& text, std::size_t max_byt
     return Input::unreadable;
   }
   return text.size() > max_bytes ? Input::too_large : Input::read;
+}
+
+std::optional<DecideOptions> decide_options(bool trace, const std::string& locale,
+                                            const std::string& as_of) {
+  DecideOptions options;
+  options.trace = trace;
+  options.locale = locale;
+  if (as_of.empty()) return options;
+  Timestamp decided_at;
+  std::string error;
+  if (!parse_decision_time(as_of, decided_at, error)) {
+    std::cerr << "error: --as-of " << error << "\n";
+    return std::nullopt;
+  }
+  options.decided_at = decided_at;
+  return options;
 }
 
 }  // namespace redress::cli

@@ -1,4 +1,5 @@
 // redress test [--policy FILE] [--junit FILE] [--filter TEXT] [--coverage] [--min-coverage P]
+//              [--report FILE.html]
 //              SUITE...
 #include <fmt/format.h>
 
@@ -7,7 +8,9 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "redress/graph/policy_graph.hpp"
 #include "redress/io/load_policy.hpp"
+#include "redress/report/coverage_report.hpp"
 #include "redress/testing/coverage.hpp"
 #include "redress/testing/junit.hpp"
 #include "redress/testing/suite.hpp"
@@ -69,7 +72,7 @@ int run_test(const TestArgs& args) {
     auto& run = policy_for(runs, key);
     if (!run.compiled.policy) {
       for (const auto& d : run.compiled.diagnostics.items()) {
-        std::cerr << render(d, run.compiled.source);
+        std::cerr << render(d, run.compiled.source_of(d.location.file));
       }
       const auto& items = run.compiled.diagnostics.items();
       const bool unreadable = items.size() == 1 && items.front().code == "policy.io";
@@ -83,13 +86,14 @@ int run_test(const TestArgs& args) {
     for (const auto& c : result.cases) {
       if (!c.passed()) std::cout << testing::describe_failure(c);
     }
+    for (const auto& p : result.properties) std::cout << testing::describe(p);
     run.suites.push_back(result);
     all.push_back(std::move(result));
   }
   std::size_t passed = 0, failed = 0;
   for (const auto& s : all) {
-    passed += s.passed();
-    failed += s.failed() + (s.diagnostics.has_errors() ? 1 : 0);
+    passed += s.passed() + s.properties.size() - s.properties_failed();
+    failed += s.failed() + s.properties_failed() + (s.diagnostics.has_errors() ? 1 : 0);
   }
   if (args.coverage || args.min_coverage >= 0) {
     for (const auto& [key, run] : runs) {
@@ -101,6 +105,25 @@ int run_test(const TestArgs& args) {
                                  args.min_coverage);
         if (exit_code == kOk) exit_code = kInvalidInput;
       }
+    }
+  }
+  if (!args.report.empty()) {
+    std::vector<report::CoverageSection> sections;
+    for (const auto& [key, run] : runs) {
+      if (!run.compiled.policy) continue;
+      const auto& policy = *run.compiled.policy;
+      report::CoverageSection section{
+          fmt::format("{} {} ({})", policy.identity.id, policy.identity.version, policy.file),
+          testing::coverage(policy, run.suites),
+          {"Rules", {}, graph::rules_dot(policy)}};
+      if (auto svg = graph::to_svg(section.rules.dot); svg.svg) section.rules.svg = *svg.svg;
+      sections.push_back(std::move(section));
+    }
+    std::ofstream out(args.report, std::ios::binary);
+    out << report::coverage_report_html(sections);
+    if (!out) {
+      std::cerr << fmt::format("{}: error: cannot write the report\n", args.report);
+      exit_code = kUnreadable;
     }
   }
   if (!args.junit.empty()) {

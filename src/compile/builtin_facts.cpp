@@ -1,5 +1,7 @@
 #include "compile/builtin_facts.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string>
 #include <vector>
@@ -23,7 +25,7 @@ const expr::EnumType& enum_type() {
 template <std::size_t I>
 expr::Type fact_type() {
   using T = typename IncidentField<I>::type;
-  constexpr FieldKind kind = kIncidentFields[I].kind;
+  constexpr FieldKind kind = kIncidentFields[I].fact_kind();
   using expr::Type;
   if constexpr (kind == FieldKind::category) {
     return Type::category();
@@ -49,10 +51,15 @@ std::vector<BuiltinFact> make_builtin_facts() {
   for_each_incident_field([&](auto field) {
     constexpr auto& info = kIncidentFields[field];
     if constexpr (!info.fact.empty()) {
-      facts.push_back({info.fact, fact_type<field>(), info.description});
+      facts.push_back(
+          {std::string(info.fact), fact_type<field>(), info.description, info.max_values});
+      for (unsigned k = 2; k <= info.max_values; ++k) {
+        facts.push_back(
+            {fmt::format("{}#{}", info.fact, k), fact_type<field>(), info.description, 0});
+      }
     }
   });
-  facts.push_back({"priority", expr::Type::integer(), "derived: 1 is the most urgent"});
+  facts.push_back({"priority", expr::Type::integer(), "derived: 1 is the most urgent", 1});
   return facts;
 }
 

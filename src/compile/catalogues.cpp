@@ -4,13 +4,10 @@
 #include "compile/context.hpp"
 
 namespace redress::detail {
-namespace {
 
-/// The texts per policy locale (CompiledPolicy::locales order), resolved once here so that
-/// deciding picks a text by index: a missing translation falls back to the default locale's
-/// text, else to the first text given (by locale code).
+// Resolved once here so that deciding picks a text by index.
 std::vector<std::string> localized(CompileContext& ctx, const policy::LocalizedText& texts,
-                                   const policy::Text& owner) {
+                                   const policy::Text& owner, std::string_view key) {
   std::vector<std::string> out;
   if (texts.empty()) return out;
   const auto& locales = ctx.out.locales;
@@ -23,16 +20,15 @@ std::vector<std::string> localized(CompileContext& ctx, const policy::LocalizedT
   for (const auto& locale : locales) {
     const auto* text = text_in(locale);
     if (text == nullptr) {
-      ctx.diags.warning("policy.missing_text", owner.location,
-                        fmt::format("'{}' has no text in locale '{}'", owner.value, locale),
-                        "add it under text:, or remove the locale from policy.locales");
+      ctx.diags.warning(
+          "policy.missing_text", owner.location,
+          fmt::format("'{}' has no text in locale '{}'", owner.value, locale),
+          fmt::format("add it under {}:, or remove the locale from policy.locales", key));
     }
     out.push_back(text ? *text : *fallback);
   }
   return out;
 }
-
-}  // namespace
 
 void compile_catalogues(CompileContext& ctx) {
   // Sized once: one entry per declaration at most.

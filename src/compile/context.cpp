@@ -10,10 +10,13 @@ bool IdIndex::add(const policy::Text& id, std::uint32_t index, Diagnostics& diag
   const auto [it, inserted] = index_.emplace(id.value, index);
   if (!inserted) {
     const auto& first = first_seen_.at(id.value);
-    diags.error(
-        "policy.duplicate_id", id.location,
-        fmt::format("{} '{}' is declared twice", kind_, id.value),
-        fmt::format("the first declaration is at line {}; rename or remove one", first.line + 1));
+    diags.error("policy.duplicate_id", id.location,
+                fmt::format("{} '{}' is declared twice", kind_, id.value),
+                first.file == id.location.file
+                    ? fmt::format("the first declaration is at line {}; rename or remove one",
+                                  first.line + 1)
+                    : fmt::format("the first declaration is at {}:{}; rename or remove one",
+                                  first.file.str(), first.line + 1));
     return false;
   }
   first_seen_.emplace(id.value, id.location);

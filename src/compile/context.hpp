@@ -42,6 +42,8 @@ struct CompileContext {
   IdIndex roles{"role"};
   IdIndex rules{"rule"};
   IdIndex calendars{"calendar"};
+  IdIndex clocks{"clock"};
+  IdIndex commitments{"commitment"};
 
   void error(std::string code, const policy::Text& where, std::string message,
              std::string hint = {}) const {
@@ -52,13 +54,36 @@ struct CompileContext {
                                        const std::string& code, std::string_view section) const;
 };
 
+/// The texts per policy locale (CompiledPolicy::locales order): a missing translation falls
+/// back to the default locale's text, else to the first text given, with a policy.missing_text
+/// warning naming `key` (the YAML key the texts are under). Empty when `texts` is.
+std::vector<std::string> localized(CompileContext& ctx, const policy::LocalizedText& texts,
+                                   const policy::Text& owner, std::string_view key = "text");
+
+/// The dates an `effective:` map gives (nullopt, and errors, when malformed or when there is
+/// none); sets CompiledPolicy::dated when there is one.
+std::optional<EffectiveWindow> compile_effective(CompileContext& ctx,
+                                                 const policy::EffectiveSpec& spec);
+/// "in force from 2026-01-01 until 2027-01-01", for traces and messages.
+std::string describe(const EffectiveWindow& window);
+
 // The stages, in the order compile_policy() runs them. Each reports into ctx.diags.
 void compile_metadata(CompileContext& ctx);
 void compile_taxonomy(CompileContext& ctx);
 void compile_facts(CompileContext& ctx);
 void compile_catalogues(CompileContext& ctx);
 void compile_roles(CompileContext& ctx);
+void compile_caps(CompileContext& ctx);  ///< after compile_metadata (currency)
 void compile_sla(CompileContext& ctx);
+void compile_clocks(CompileContext& ctx);  ///< after compile_sla (calendars)
+/// The `commitments:` catalogue and `policy.recusal` (after compile_sla and compile_roles).
+void compile_commitments(CompileContext& ctx);
+void compile_recusal(CompileContext& ctx);
+/// `commit: ID` and `recusal: required` actions of a rule.
+std::optional<ActionInfo> compile_commit_action(CompileContext& ctx, const policy::ActionSpec& spec,
+                                                ActionInfo action);
+std::optional<ActionInfo> compile_recusal_action(CompileContext& ctx,
+                                                 const policy::ActionSpec& spec, ActionInfo action);
 void compile_rules(CompileContext& ctx);
 void order_rules(CompileContext& ctx);
 void index_rules(CompileContext& ctx);

@@ -101,10 +101,11 @@ void compile_facts(CompileContext& ctx) {
   auto& facts = ctx.out.facts;
   for (const auto& builtin : builtin_facts()) {
     FactInfo info;
-    info.name = std::string(builtin.name);
+    info.name = builtin.name;
     info.type = builtin.type;
     info.description = std::string(builtin.description);
     info.source = FactSource::incident;
+    info.values = builtin.values;
     facts.push_back(std::move(info));
   }
   ctx.out.priority_slot = slot("priority");

@@ -6,14 +6,16 @@ namespace redress::detail {
 
 std::optional<expr::FactRef> PolicySchema::fact(std::string_view name) const {
   const auto slot = policy_.fact_slot(name);
-  if (!slot) return std::nullopt;
-  return expr::FactRef{*slot, policy_.facts[*slot].type};
+  if (!slot || policy_.facts[*slot].values == 0) return std::nullopt;  // a further value's slot
+  return expr::FactRef{*slot, policy_.facts[*slot].type, policy_.facts[*slot].values};
 }
 
 std::vector<std::string> PolicySchema::fact_names() const {
   std::vector<std::string> names;
   names.reserve(policy_.facts.size());
-  for (const auto& fact : policy_.facts) names.push_back(fact.name);
+  for (const auto& fact : policy_.facts) {
+    if (fact.values > 0) names.push_back(fact.name);
+  }
   return names;
 }
 

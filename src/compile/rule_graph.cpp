@@ -34,7 +34,9 @@ std::set<std::uint32_t> facts_read(const RuleInfo& rule) {
   std::set<std::uint32_t> read;
   if (rule.when) read.insert(rule.when->reads.begin(), rule.when->reads.end());
   for (const auto& action : rule.actions) {
-    if (action.value) read.insert(action.value->reads.begin(), action.value->reads.end());
+    action.for_each_program([&read](const expr::Program& program) {
+      read.insert(program.reads.begin(), program.reads.end());
+    });
   }
   return read;
 }

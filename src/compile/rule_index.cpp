@@ -82,6 +82,9 @@ std::optional<std::pair<Interval, bool>> category_conjunct(const Node& node) {
 bool is_stable_fact(const CompiledPolicy& p, const Node& node) {
   if (node.kind != NodeKind::fact || node.slot >= p.facts.size()) return false;
   if (p.facts[node.slot].source == FactSource::derived) return false;  // rules change it
+  // A fact of several values (cause, failure_type) passes a test when any value does: one
+  // slot's test would miss the others, so its conjuncts stay in the condition.
+  if (node.values > 1) return false;
   switch (node.type.kind) {
     case TypeKind::boolean:
     case TypeKind::integer:
@@ -273,6 +276,8 @@ void pack_actions(const CompiledPolicy& p, RuleIndex& x, std::uint32_t r) {
     PackedAction packed;
     packed.kind = action.kind;
     packed.monetary = action.kind == ActionInfo::Kind::remedy && p.remedies[action.target].monetary;
+    packed.dated = action.effective.has_value();
+    packed.terms = action.has_terms();
     packed.index = static_cast<std::uint16_t>(i);
     packed.target = action.target;
     packed.rule = r;
@@ -301,9 +306,19 @@ void index_rules(CompileContext& ctx) {
     } else if (when) {
       facts.complete = false;
     }
-    if (facts.tests.size() > most) {
+    if (facts.tests.size() + 1 > most) {
       facts.tests.clear();  // absurdly many: leave them to the condition
       facts.complete = false;
+    }
+    if (const auto& effective = p.rules[r].effective) {
+      // A rule out of force is never visited: its dates are a test on the as-of date's slot.
+      FactTest in_force;
+      in_force.slot = p.as_of_slot;
+      in_force.lo = effective->from;
+      in_force.hi = effective->until == std::numeric_limits<std::int64_t>::max()
+                        ? effective->until
+                        : effective->until - 1;
+      facts.tests.push_back(in_force);
     }
     x.category_guard[r] = facts.guard;
   }

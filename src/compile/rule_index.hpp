@@ -41,6 +41,10 @@ struct FactTest {
 struct PackedAction {
   ActionInfo::Kind kind = ActionInfo::Kind::remedy;  ///< as ActionInfo::kind
   bool monetary = false;                             ///< a remedy action whose remedy is monetary
+  bool dated = false;  ///< ActionInfo::effective is set: check it against the as-of date
+  /// ActionInfo::has_terms(): a remedy offered on terms (an option, a fallback, a condition of
+  /// availability, a contingency), which deciding reads from the ActionInfo.
+  bool terms = false;
   std::uint16_t index = 0;   ///< its position in RuleInfo::actions (for the value program)
   std::uint32_t target = 0;  ///< as ActionInfo::target
   std::uint32_t rule = 0;    ///< the rule it belongs to

@@ -55,6 +55,48 @@ void compile_hours(CompileContext& ctx, const policy::CalendarSpec& spec, Calend
   }
 }
 
+/// Parses local dates into a sorted, unique list; reports the malformed ones.
+std::vector<std::int32_t> compile_dates(CompileContext& ctx,
+                                        const std::vector<policy::Text>& texts) {
+  std::vector<std::int32_t> out;
+  for (const auto& text : texts) {
+    std::int32_t days = 0;
+    if (!parse_local_date(text.value, days)) {
+      ctx.error("policy.bad_date", text, fmt::format("'{}' is not a date", text.value),
+                "write dates as YYYY-MM-DD");
+      continue;
+    }
+    out.push_back(days);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// A make-up day moves work onto a rest day: one on a working weekday, or on a holiday, is a
+/// mistake in the schedule as copied.
+void check_makeup_days(CompileContext& ctx, const policy::CalendarSpec& spec, const Calendar& cal) {
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  for (const auto& text : spec.makeup_days) {
+    std::int32_t day = 0;
+    if (!parse_local_date(text.value, day)) continue;  // reported by compile_dates
+    const auto weekday = static_cast<std::size_t>(((day % 7) + 7 + 3) % 7);
+    if (cal.working_days[weekday]) {
+      ctx.error("policy.makeup_on_working_day", text,
+                fmt::format("make-up day {} is a {}, already a working day of calendar '{}'",
+                            text.value, kNames[weekday], spec.id.value),
+                "a make-up day is a rest day (a weekend day) worked instead; check the date "
+                "against the official schedule, or remove it");
+    } else if (std::binary_search(cal.holidays.begin(), cal.holidays.end(), day)) {
+      ctx.error("policy.bad_value", text,
+                fmt::format("{} is both a holiday and a make-up day of calendar '{}'", text.value,
+                            spec.id.value),
+                "keep it under one of holidays: or makeup_days:");
+    }
+  }
+}
+
 void compile_calendar(CompileContext& ctx, const policy::CalendarSpec& spec) {
   Calendar cal;
   cal.id = spec.id.value;
@@ -66,24 +108,15 @@ void compile_calendar(CompileContext& ctx, const policy::CalendarSpec& spec) {
   }
   compile_weekdays(ctx, spec, cal);
   compile_hours(ctx, spec, cal);
-  for (const auto& holiday : spec.holidays) {
-    std::int32_t days = 0;
-    if (!parse_local_date(holiday.value, days)) {
-      ctx.error("policy.bad_date", holiday, fmt::format("'{}' is not a date", holiday.value),
-                "write dates as YYYY-MM-DD");
-      continue;
-    }
-    cal.holidays.push_back(days);
-  }
-  std::sort(cal.holidays.begin(), cal.holidays.end());
-  cal.holidays.erase(std::unique(cal.holidays.begin(), cal.holidays.end()), cal.holidays.end());
+  cal.holidays = compile_dates(ctx, spec.holidays);
+  cal.makeup_days = compile_dates(ctx, spec.makeup_days);
+  check_makeup_days(ctx, spec, cal);
   if (std::none_of(cal.working_days.begin(), cal.working_days.end(), [](bool b) { return b; })) {
     ctx.error("policy.bad_value", spec.id,
               fmt::format("calendar '{}' has no working day", spec.id.value),
               "list at least one day under working_days");
-    return;
   }
-  if (spec.id.value == ctx.spec.sla.calendar.value) ctx.out.calendar = std::move(cal);
+  ctx.out.calendars.push_back(std::move(cal));
 }
 
 std::optional<Duration> parse_target(CompileContext& ctx, const policy::Text& text,
@@ -99,7 +132,7 @@ std::optional<Duration> parse_target(CompileContext& ctx, const policy::Text& te
     ctx.error("policy.bad_duration", text, error, "");
     return std::nullopt;
   }
-  if (duration.is_business() && !ctx.out.calendar) {
+  if (duration.is_business() && ctx.out.sla_calendar_index < 0) {
     ctx.error("policy.unknown_calendar", text,
               fmt::format("'{}' counts business time but the SLA names no calendar", text.value),
               "add 'calendar: <id>' under sla: and declare it under calendars:");
@@ -111,13 +144,16 @@ std::optional<Duration> parse_target(CompileContext& ctx, const policy::Text& te
 }  // namespace
 
 void compile_sla(CompileContext& ctx) {
-  for (std::uint32_t i = 0; i < ctx.spec.calendars.size(); ++i) {
-    const auto& spec = ctx.spec.calendars[i];
-    if (ctx.calendars.add(spec.id, i, ctx.diags)) compile_calendar(ctx, spec);
+  for (const auto& spec : ctx.spec.calendars) {
+    const auto index = static_cast<std::uint32_t>(ctx.out.calendars.size());
+    if (ctx.calendars.add(spec.id, index, ctx.diags)) compile_calendar(ctx, spec);
   }
   const auto& sla = ctx.spec.sla;
   if (!sla.calendar.value.empty()) {
-    ctx.resolve(ctx.calendars, sla.calendar, "policy.unknown_calendar", "calendars");
+    if (auto index =
+            ctx.resolve(ctx.calendars, sla.calendar, "policy.unknown_calendar", "calendars")) {
+      ctx.out.sla_calendar_index = static_cast<std::int32_t>(*index);
+    }
   }
   for (const auto& target : sla.targets) {
     const auto priority = parse_int(target.priority.value);

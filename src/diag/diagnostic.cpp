@@ -149,4 +149,22 @@ std::string render(const Diagnostic& d, std::string_view source) {
   return out;
 }
 
+std::string located(const Diagnostic& d) {
+  const auto& at = d.location;
+  if (!at.known()) return d.message;
+  return fmt::format("{}:{}:{}: {}", at.file.str(), at.line + 1, at.column + 1, d.message);
+}
+
+std::string error_summary(std::string_view what, const Diagnostics& diagnostics) {
+  std::size_t errors = 0;
+  const Diagnostic* first = nullptr;
+  for (const auto& d : diagnostics.items()) {
+    if (d.severity != Severity::error) continue;
+    ++errors;
+    if (!first) first = &d;
+  }
+  if (!first) return std::string(what);
+  return fmt::format("{} ({} error{}): {}", what, errors, errors == 1 ? "" : "s", located(*first));
+}
+
 }  // namespace redress

@@ -14,24 +14,10 @@
 #include "compile/builtin_facts.hpp"
 #include "engine/evaluation.hpp"
 #include "engine/incident_slots.hpp"
+#include "redress/model/decision_warnings.hpp"
 
 namespace redress::detail {
 namespace {
-
-/// A catalogue entry's text in the decision's locale; empty when the entry has none.
-std::string_view text_in(const std::vector<std::string>& texts, std::size_t locale) {
-  return texts.empty() ? std::string_view{} : std::string_view{texts[locale]};
-}
-
-/// Appends to each logged item's rule list the ids of the rules that acted on it, in the order
-/// they acted. `position` maps an item to its entry in `entries`.
-template <typename Entry>
-void add_rule_ids(const CompiledPolicy& policy,
-                  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& log,
-                  const std::vector<std::uint32_t>& position, std::vector<Entry>& entries) {
-  for (const auto& [item, rule] : log)
-    entries[position[item]].rules.push_back(policy.rules[rule].id);
-}
 
 void classify(const Evaluation& eval, Classification& c) {
   const auto& p = eval.policy;
@@ -67,35 +53,6 @@ void classify(const Evaluation& eval, Classification& c) {
   c.derived.resize(used);
 }
 
-void add_remedies(const Evaluation& eval, Decision& d) {
-  const auto& p = eval.policy;
-  auto& s = eval.s;
-  std::int64_t total = 0, goodwill = 0, restitution = 0;
-  std::size_t used = 0;
-  s.offered.for_each([&](std::size_t i) {
-    const auto& info = p.remedies[i];
-    s.position[i] = static_cast<std::uint32_t>(used);
-    auto& offer = next(d.remedies, used);
-    offer.id = info.id;
-    offer.amount.reset();
-    offer.covers = info.covers;
-    offer.goodwill = info.goodwill;
-    offer.text = text_in(info.text, eval.locale);
-    offer.rules.clear();
-    if (!info.monetary) return;
-    const auto amount = s.amounts[i];
-    offer.amount = Money(amount, p.currency);
-    total = checked::add(total, amount);
-    (info.goodwill ? goodwill : restitution) =
-        checked::add(info.goodwill ? goodwill : restitution, amount);
-  });
-  d.remedies.resize(used);
-  add_rule_ids(p, s.remedy_rules, s.position, d.remedies);
-  d.compensation_total = Money(total, p.currency);
-  d.goodwill_total = Money(goodwill, p.currency);
-  d.restitution_total = Money(restitution, p.currency);
-}
-
 const std::string& uncovered_message(Justice dimension) {
   // Formatted once per dimension: the hot path builds no strings.
   static const std::array messages = [] {
@@ -111,11 +68,18 @@ const std::string& uncovered_message(Justice dimension) {
   return messages[static_cast<std::size_t>(dimension)];
 }
 
-/// Appends a warning, reusing the memory of a warning kept from an earlier decision.
-void add_warning(Evaluation& eval, Decision& d, std::string_view code, std::string_view message) {
-  auto& warning = next(d.warnings, eval.s.warnings_used, eval.s.spare_warnings);
-  warning.code = code;
-  warning.message = message;
+bool covers_itself(const RemedyOffer& offer, Justice dimension) {
+  return std::find(offer.covers.begin(), offer.covers.end(), dimension) != offer.covers.end();
+}
+
+/// Whether an offer covers a dimension for certain: a contingent remedy may never be given, and
+/// an option covers only what every option of its choice covers.
+bool covers(const Decision& d, const RemedyOffer& offer, Justice dimension) {
+  if (!offer.contingent.empty() || !covers_itself(offer, dimension)) return false;
+  if (offer.option.empty()) return true;
+  return std::all_of(d.remedies.begin(), d.remedies.end(), [&](const RemedyOffer& other) {
+    return other.option != offer.option || covers_itself(other, dimension);
+  });
 }
 
 void add_coverage(Evaluation& eval, Decision& d) {
@@ -125,19 +89,21 @@ void add_coverage(Evaluation& eval, Decision& d) {
     coverage.dimension = dimension;
     std::size_t by = 0;
     for (const auto& offer : d.remedies) {
-      if (std::find(offer.covers.begin(), offer.covers.end(), dimension) != offer.covers.end()) {
-        next(coverage.by, by) = offer.id;
-      }
+      if (covers(d, offer, dimension)) next(coverage.by, by) = offer.id;
     }
     coverage.by.resize(by);
     coverage.covered = by > 0;
-    if (!coverage.covered) add_warning(eval, d, "coverage.uncovered", uncovered_message(dimension));
+    if (!coverage.covered)
+      add_warning(eval, d, DecisionWarning::coverage_uncovered, uncovered_message(dimension));
   }
   trim(d.coverage, used, eval.s.spare_coverage);
 }
 
 void add_owner(Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
+  d.recusal.reset();
+  d.owner_trace.clear();
+  if (p.recusal_required || !eval.s.recusal_rules.empty()) return add_uninvolved_owner(eval, d);
   const auto& chain = p.escalation_chain;
   const auto goodwill = d.goodwill_total.minor();
   std::size_t owner = chain.size() - 1;
@@ -158,7 +124,7 @@ void add_owner(Evaluation& eval, Decision& d) {
     d.owner_authority = Money(*authority, p.currency);
   }
   if (!covered) {
-    add_warning(eval, d, "authority.exceeded",
+    add_warning(eval, d, DecisionWarning::authority_exceeded,
                 fmt::format("the goodwill total {} exceeds the authority of the top role '{}'",
                             d.goodwill_total.to_string(), d.owner));
   }
@@ -192,15 +158,69 @@ void add_deadlines(const Evaluation& eval, Decision& d) {
   const auto& target = p.target_for(d.priority);
   Calendar wall_clock;
   wall_clock.utc_offset_minutes = eval.incident.reported_at.offset_minutes;
-  const Calendar& calendar = p.calendar ? *p.calendar : wall_clock;
+  const Calendar* sla_calendar = p.sla_calendar();
+  const Calendar& calendar = sla_calendar ? *sla_calendar : wall_clock;
   const auto start = eval.incident.reported_at;
   auto& out = d.deadlines;
-  out.calendar = p.calendar ? std::string_view{p.calendar->id} : std::string_view{};
+  out.calendar = sla_calendar ? std::string_view{sla_calendar->id} : std::string_view{};
   out.first_response_target = target.first_response;
   out.resolution_target = target.resolution;
   out.first_response_due =
       deadline(calendar, start, target.first_response, d.priority, "first response");
   out.resolution_due = deadline(calendar, start, target.resolution, d.priority, "resolution");
+}
+
+/// One attached clock: its due time, its extensions and what the final reply must carry.
+void fill_clock(const Evaluation& eval, const ClockInfo& info, StatutoryClock& out) {
+  const auto& incident = eval.incident;
+  const Calendar* calendar = eval.policy.calendar_of(info);
+  out.id = info.id;
+  out.title = text_in(info.title, eval.locale);
+  out.basis = text_in(info.basis, eval.locale);
+  out.calendar = calendar ? std::string_view{calendar->id} : std::string_view{};
+  out.start = info.start;
+  out.started = start_instant(incident, info.start);
+  out.period = info.due_text;
+  out.due = clock_due(out.started, info.count, calendar);
+  out.extensions.resize(info.extensions.size());
+  for (std::size_t i = 0; i < info.extensions.size(); ++i) {
+    const auto& extension = info.extensions[i];
+    auto count = info.count;
+    count.period = extension.due;
+    out.extensions[i] = {extension.due_text, clock_due(out.started, count, calendar),
+                         text_in(extension.when, eval.locale),
+                         text_in(extension.holding_reply, eval.locale)};
+  }
+  out.final_reply.resize(info.final_reply.size());
+  for (std::size_t i = 0; i < info.final_reply.size(); ++i) {
+    out.final_reply[i] = text_in(info.final_reply[i], eval.locale);
+  }
+  out.referral_body = text_in(info.referral_body, eval.locale);
+  out.referral_within = info.referral_within;
+  out.rules.clear();
+}
+
+/// The clocks rules attached, in the policy's order, and a warning for each that falls due
+/// before the commercial resolution deadline. Nothing to do, and nothing done, without one.
+void add_clocks(Evaluation& eval, Decision& d) {
+  auto& s = eval.s;
+  std::size_t used = 0;
+  s.clocks.for_each([&](std::size_t i) {
+    s.position[i] = static_cast<std::uint32_t>(used);
+    fill_clock(eval, eval.policy.clocks[i], next(d.clocks, used, s.spare_clocks));
+  });
+  trim(d.clocks, used, s.spare_clocks);
+  if (used == 0) return;
+  add_rule_ids(eval.policy, s.clock_rules, s.position, d.clocks);
+  const auto& resolution = d.deadlines.resolution_due;
+  for (const auto& clock : d.clocks) {
+    if (resolution.utc_seconds <= clock.due.utc_seconds) continue;
+    add_warning(eval, d, DecisionWarning::sla_after_clock,
+                fmt::format("the resolution deadline {} ({}) falls after clock '{}', due {} ({}): "
+                            "the clock decides",
+                            resolution.to_string(), d.deadlines.resolution_target.to_string(),
+                            clock.id, clock.due.to_string(), clock.period));
+  }
 }
 
 void add_communication(const Evaluation& eval, Decision& d) {
@@ -220,16 +240,28 @@ void add_communication(const Evaluation& eval, Decision& d) {
 
 }  // namespace
 
+void add_warning(Evaluation& eval, Decision& d, DecisionWarning kind, std::string_view message) {
+  auto& warning = next(d.warnings, eval.s.warnings_used, eval.s.spare_warnings);
+  warning.code = code_of(kind);
+  warning.message = message;
+}
+
 void assemble(Evaluation& eval, Decision& d) {
   const auto& p = eval.policy;
   d.incident_id = eval.incident.id;
+  d.group = eval.incident.group;
+  d.affected_count = eval.incident.affected_count;
   d.policy = p.identity;
+  d.in_force.reset();
+  if (p.dated) d.in_force = InForce{eval.s.as_of, p.in_force};
   classify(eval, d.classification);
   d.priority = eval.s.slots[p.priority_slot];
   add_deadlines(eval, d);
   add_remedies(eval, d);
   add_coverage(eval, d);
   add_owner(eval, d);
+  add_clocks(eval, d);
+  add_commitments(eval, d);
   std::size_t used = 0;
   const auto& departments = eval.s.departments;
   departments.for_each([&](std::size_t i) { next(d.departments, used) = p.departments[i].id; });

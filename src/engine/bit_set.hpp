@@ -17,6 +17,7 @@ class BitSet {
   /// Makes the set hold indices [0, size), all absent.
   void clear(std::size_t size) { words_.assign((size + 63) / 64, 0); }
   void insert(std::size_t i) { words_[i / 64] |= std::uint64_t{1} << (i % 64); }
+  void erase(std::size_t i) { words_[i / 64] &= ~(std::uint64_t{1} << (i % 64)); }
   [[nodiscard]] bool contains(std::size_t i) const { return (words_[i / 64] >> (i % 64)) & 1U; }
 
   /// Calls visit(i) for every member, in increasing order.

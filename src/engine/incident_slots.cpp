@@ -12,6 +12,7 @@ namespace redress::detail {
 namespace {
 
 std::int64_t interned(const CompiledPolicy& policy, const std::string& text) {
+  if (policy.interned.empty()) return -1;  // no string literal to compare with: skip the lookup
   const auto it = policy.interned.find(text);
   return it == policy.interned.end() ? -1 : it->second;
 }
@@ -58,8 +59,12 @@ std::int64_t fact_slot(const CompiledPolicy& policy, const Incident& in,
     problems.error("incident.out_of_range", {},
                    fmt::format("{} must be {}, found {}", info.path, range_text(info), shown));
   };
-  if constexpr (info.kind == FieldKind::category) {
-    return category.value_or(0);
+  if constexpr (info.fact_is_given) {
+    return value.empty() ? 0 : 1;
+  } else if constexpr (info.kind == FieldKind::category) {
+    // The incident's category, or another category field that defaults to it.
+    if (info.path == "category" || value.empty()) return category.value_or(0);
+    return category_slot(policy, value, problems).value_or(0);
   } else if constexpr (info.kind == FieldKind::text) {
     return interned(policy, value);
   } else if constexpr (info.kind == FieldKind::flag) {
@@ -74,16 +79,66 @@ std::int64_t fact_slot(const CompiledPolicy& policy, const Incident& in,
     std::uint64_t mask = 0;
     for (auto v : value) mask |= std::uint64_t{1} << static_cast<unsigned>(v);
     return static_cast<std::int64_t>(mask);
-  } else if constexpr (std::is_same_v<T, std::optional<FailureType>>) {
-    // Absent: the category's declared type.
-    if (value) return static_cast<std::int64_t>(*value);
-    if (!category) return static_cast<std::int64_t>(FailureType::outcome);
-    return static_cast<std::int64_t>(
-        policy.categories[static_cast<std::size_t>(*category)].failure_type);
   } else if constexpr (std::is_enum_v<T>) {
     return static_cast<std::int64_t>(value);
   } else {
     static_assert(I < 0, "say how this field's fact is loaded");
+  }
+}
+
+// The default of a field of several values when the incident gives none: the category itself
+// for the causes, the category's declared type for the failure type.
+template <std::size_t I>
+std::int64_t default_value_slot(const CompiledPolicy& policy,
+                                std::optional<std::int64_t> category) {
+  using T = typename IncidentField<I>::type;
+  if constexpr (std::is_same_v<T, std::vector<FailureType>>) {
+    if (!category) return static_cast<std::int64_t>(FailureType::outcome);
+    return static_cast<std::int64_t>(
+        policy.categories[static_cast<std::size_t>(*category)].failure_type);
+  } else {
+    static_assert(kIncidentFields[I].kind == FieldKind::category,
+                  "say what a field of several values defaults to");
+    return category.value_or(0);
+  }
+}
+
+// The slots of field I's values (a field of several values: FieldInfo::max_values), the primary
+// first; the slots left over repeat it, so that a test holding for any value is unchanged. The
+// count and the uniqueness the reader enforces are checked again, for incidents built in code.
+template <std::size_t I>
+void value_slots(const CompiledPolicy& policy, const Incident& in,
+                 std::optional<std::int64_t> category, std::int64_t* out, Diagnostics& problems) {
+  constexpr const FieldInfo& info = kIncidentFields[I];
+  const auto& values = IncidentField<I>::of(in);
+  if (values.size() > info.max_values) {
+    problems.error("incident.too_many_values", {},
+                   fmt::format("{} lists {} values; at most {} are allowed", info.path,
+                               values.size(), info.max_values),
+                   fmt::format("keep the {} that matter most, the primary first", info.max_values));
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (std::find(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(i), values[i]) !=
+        values.begin() + static_cast<std::ptrdiff_t>(i)) {
+      if constexpr (info.kind == FieldKind::category) {
+        problems.error("incident.duplicate_value", {},
+                       fmt::format("{} lists '{}' twice", info.path, values[i]),
+                       "list each value once");
+      } else {
+        problems.error("incident.duplicate_value", {},
+                       fmt::format("{} lists '{}' twice", info.path, to_string(values[i])),
+                       "list each value once");
+      }
+    }
+  }
+  for (std::uint32_t k = 0; k < info.max_values; ++k) {
+    if (k >= values.size()) {
+      out[k] = k == 0 ? default_value_slot<I>(policy, category) : out[0];
+    } else if constexpr (info.kind == FieldKind::category) {
+      out[k] = category_slot(policy, values[k], problems).value_or(0);
+    } else {
+      out[k] = static_cast<std::int64_t>(values[k]);
+    }
   }
 }
 
@@ -94,10 +149,12 @@ void load_builtins(const CompiledPolicy& policy, const Incident& in, std::vector
                    "reported_at must be in the years 0001 to 9999 (in its own UTC offset)");
   }
   const auto category = category_slot(policy, in.category, problems);
-  std::uint32_t next = 0;
   for_each_incident_field([&](auto field) {
-    if constexpr (!kIncidentFields[field].fact.empty()) {
-      s[next++] = fact_slot<field>(policy, in, category, problems);
+    constexpr const FieldInfo& info = kIncidentFields[field];
+    if constexpr (info.max_values > 1) {
+      value_slots<field>(policy, in, category, &s[kIncidentFactSlot[field]], problems);
+    } else if constexpr (!info.fact.empty()) {
+      s[kIncidentFactSlot[field]] = fact_slot<field>(policy, in, category, problems);
     }
   });
 }
@@ -105,13 +162,10 @@ void load_builtins(const CompiledPolicy& policy, const Incident& in, std::vector
 // The text of the incident's string fact in `slot`, if it is one.
 std::optional<std::string> text_fact(const Incident& incident, std::uint32_t slot_index) {
   std::optional<std::string> out;
-  std::uint32_t next = 0;
   for_each_incident_field([&](auto field) {
-    if constexpr (!kIncidentFields[field].fact.empty()) {
-      if constexpr (kIncidentFields[field].kind == FieldKind::text) {
-        if (next == slot_index) out = IncidentField<field>::of(incident);
-      }
-      ++next;
+    if constexpr (!kIncidentFields[field].fact.empty() &&
+                  kIncidentFields[field].fact_kind() == FieldKind::text) {
+      if (kIncidentFactSlot[field] == slot_index) out = IncidentField<field>::of(incident);
     }
   });
   return out;

@@ -18,11 +18,31 @@ FactValue shown_value(const Evaluation& eval, std::uint32_t slot) {
   return slot_value(eval.policy, eval.incident, slot, eval.s.slots[slot]);
 }
 
+/// A fact of several values whose values are not all one: each value once, the primary first
+/// (slots the incident left unused repeat the primary).
+bool show_values(const Evaluation& eval, std::uint32_t slot, FactValue& out) {
+  const auto& fact = eval.policy.facts[slot];
+  const auto* first = &eval.s.slots[slot];
+  const auto* end = first + fact.values;
+  if (fact.values <= 1 || std::all_of(first, end, [&](std::int64_t v) { return v == *first; })) {
+    return false;
+  }
+  SymbolSet set;
+  for (const auto* v = first; v != end; ++v) {
+    if (std::find(first, v, *v) != v) continue;
+    const auto shown = slot_value(eval.policy, eval.incident, slot, *v);
+    set.names.push_back(boost::variant2::get<Symbol>(shown).name);
+  }
+  out = std::move(set);
+  return true;
+}
+
 /// As shown_value(), written into `out`: a symbol already there keeps its string's memory.
 void show_value(const Evaluation& eval, std::uint32_t slot, FactValue& out) {
   const auto& fact = eval.policy.facts[slot];
   const auto value = eval.s.slots[slot];
   auto* symbol = boost::variant2::get_if<Symbol>(&out);
+  if (show_values(eval, slot, out)) return;
   if (symbol && fact.sensitive) {
     symbol->name = "***";
   } else if (symbol && fact.type.kind == expr::TypeKind::enumeration) {
@@ -75,7 +95,10 @@ const expr::Program& value_of(const Evaluation& eval, const PackedAction& action
   return *eval.policy.rules[action.rule].actions[action.index].value;
 }
 
-void offer_remedy(Evaluation& eval, const PackedAction& action) {
+/// Offers a remedy at its amount (none when monetary and worth nothing); `how` and `of` end the
+/// trace note ("", or ", option of ", the group). True when offered.
+bool offer_remedy(Evaluation& eval, const PackedAction& action, std::string_view how = {},
+                  std::string_view of = {}) {
   auto& s = eval.s;
   const bool trace = eval.options.trace;
   const auto id = [&eval, &action] { return eval.policy.remedies[action.target].id; };
@@ -87,16 +110,59 @@ void offer_remedy(Evaluation& eval, const PackedAction& action) {
         note(eval, "remedy ", id(), ": amount ", Money(amount, eval.policy.currency),
              ", not offered");
       }
-      return;
+      return false;
     }
     auto& kept = s.amounts[action.target];
     kept = s.offered.contains(action.target) ? std::max(kept, amount) : amount;
-    if (trace) note(eval, "remedy ", id(), " ", Money(amount, eval.policy.currency));
+    if (trace) note(eval, "remedy ", id(), " ", Money(amount, eval.policy.currency), how, of);
   } else if (trace) {
-    note(eval, "remedy ", id());
+    note(eval, "remedy ", id(), how, of);
   }
   s.offered.insert(action.target);
   record(s.remedy_rules, action.target, action.rule);
+  return true;
+}
+
+/// Offers a remedy on its terms (rules/README.md, "Options, fallbacks and contingent
+/// remedies"): a fallback only when the remedy before it was not available; a remedy with `if:`
+/// only when it holds; an option as one choice of its group; a contingent remedy as waiting
+/// for its finding unless `confirmed` holds.
+void offer_on_terms(Evaluation& eval, const PackedAction& action) {
+  const auto& policy = eval.policy;
+  const auto& info = policy.rules[action.rule].actions[action.index];
+  auto& s = eval.s;
+  const bool trace = eval.options.trace;
+  const auto& remedy = policy.remedies[action.target];
+  if (info.fallback && !s.pending_fallback) return;  // what it falls back from was offered
+  if (!info.fallback) s.preferred = action.target;
+  s.pending_fallback = false;
+  if (info.available && expr::evaluate(*info.available, s.slots) == 0) {
+    s.pending_fallback = true;
+    if (trace) note(eval, "remedy ", remedy.id, ": not available");
+    return;
+  }
+  if (info.option_group >= 0) {
+    const auto group = static_cast<std::uint32_t>(info.option_group);
+    if (!offer_remedy(eval, action, ", option of ", policy.option_groups[group].id)) return;
+    s.optioned.insert(action.target);
+    s.option_groups.insert(group);
+    record(s.option_rules, group, action.rule);
+  } else if (info.contingency >= 0 &&
+             !(info.confirmed && expr::evaluate(*info.confirmed, s.slots) != 0)) {
+    if (!offer_remedy(eval, action, ", contingent")) return;
+    if (!s.contingent.contains(action.target)) {
+      s.contingency[action.target] = info.contingency;
+      s.contingent.insert(action.target);
+    }
+  } else if (info.fallback) {
+    if (!offer_remedy(eval, action, ", instead of ", policy.remedies[s.preferred].id)) return;
+    if (!s.fallen_back.contains(action.target)) {
+      s.instead_of[action.target] = static_cast<std::int32_t>(s.preferred);
+      s.fallen_back.insert(action.target);
+    }
+  } else if (offer_remedy(eval, action, info.contingency >= 0 ? ", confirmed" : "")) {
+    s.plain.insert(action.target);
+  }
 }
 
 void set_fact(Evaluation& eval, const PackedAction& action) {
@@ -112,12 +178,47 @@ void set_fact(Evaluation& eval, const PackedAction& action) {
   }
 }
 
+/// A dated action (a remedy with `effective:`) out of force on the as-of date does nothing.
+bool in_force(Evaluation& eval, const PackedAction& action) {
+  const auto& effective = eval.policy.rules[action.rule].actions[action.index].effective;
+  if (effective->contains(eval.s.as_of)) return true;
+  if (eval.options.trace) {
+    note(eval, "remedy ", eval.policy.remedies[action.target].id, ": not in force on ",
+         format_local_date(eval.s.as_of), ", not offered");
+  }
+  return false;
+}
+
+/// Attaches a clock; one not in force on the as-of date is left out (the trace says so).
+void attach_clock(Evaluation& eval, const PackedAction& action) {
+  const auto& clock = eval.policy.clocks[action.target];
+  if (clock.effective && !clock.effective->contains(eval.s.as_of)) {
+    if (eval.options.trace) {
+      note(eval, "clock ", clock.id, ": not in force on ", format_local_date(eval.s.as_of),
+           ", not attached");
+    }
+    return;
+  }
+  eval.s.clocks.insert(action.target);
+  record(eval.s.clock_rules, action.target, action.rule);
+  if (eval.options.trace) note(eval, "clock ", clock.id);
+}
+
 void apply(Evaluation& eval, const PackedAction& action) {
   const auto& policy = eval.policy;
   const bool trace = eval.options.trace;
+  if (action.dated && !in_force(eval, action)) {
+    eval.s.pending_fallback = false;  // a remedy out of force has no fallback either
+    return;
+  }
   switch (action.kind) {
     case ActionInfo::Kind::remedy:
-      offer_remedy(eval, action);
+    case ActionInfo::Kind::options:  // compiled into remedy actions
+      if (action.terms) {
+        offer_on_terms(eval, action);
+      } else if (offer_remedy(eval, action) && policy.remedy_terms) {
+        eval.s.plain.insert(action.target);
+      }
       break;
     case ActionInfo::Kind::set:
       set_fact(eval, action);
@@ -138,6 +239,18 @@ void apply(Evaluation& eval, const PackedAction& action) {
       record(eval.s.step_rules, action.target, action.rule);
       if (trace) note(eval, "say ", policy.steps[action.target].id);
       break;
+    case ActionInfo::Kind::clock:
+      attach_clock(eval, action);
+      break;
+    case ActionInfo::Kind::commit:
+      eval.s.commitments.insert(action.target);
+      record(eval.s.commitment_rules, action.target, action.rule);
+      if (trace) note(eval, "commit ", policy.commitments[action.target].id);
+      break;
+    case ActionInfo::Kind::recusal:
+      eval.s.recusal_rules.push_back(action.rule);
+      if (trace) note(eval, "recusal required: the owner must not be involved in the matter");
+      break;
   }
 }
 
@@ -153,6 +266,7 @@ void start_trace(Evaluation& eval, const RuleInfo& rule) {
   std::size_t read = 0;
   if (rule.when) {
     for (auto slot : rule.when->reads) {
+      if (eval.policy.facts[slot].values == 0) continue;  // shown with the fact's first value
       auto& value = next(entry.read, read);
       value.name = eval.policy.facts[slot].name;
       show_value(eval, slot, value.value);
@@ -222,6 +336,18 @@ void run_rule(Evaluation& eval, std::uint32_t index, std::int32_t category) {
   auto& s = eval.s;
   const auto& head = policy.index->rule_heads[index];
   if constexpr (Trace) start_trace(eval, policy.rules[index]);
+  // Outside the index, a rule's dates are checked here rather than left to its fact tests, so
+  // that the trace can say why the rule did not run.
+  if (policy.dated) {
+    const auto& rule = policy.rules[index];
+    if (rule.effective && !rule.effective->contains(s.as_of)) {
+      if constexpr (Trace) {
+        s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;
+        s.trace[s.trace_used - 1].note = rule.out_of_force_note;
+      }
+      return;
+    }
+  }
   if (group_done(eval, head)) {
     if constexpr (Trace) {
       s.trace[s.trace_used - 1].outcome = TraceEntry::Outcome::skipped;

@@ -134,6 +134,7 @@ class Checker {
     if (const auto fact = schema_.fact(syntax.text)) {
       Node node = make(NodeKind::fact, fact->type, syntax);
       node.slot = fact->slot;
+      node.values = fact->values;
       return node;
     }
 

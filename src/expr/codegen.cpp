@@ -126,6 +126,7 @@ class Generator {
         push(node.op == Operator::neg ? Op::neg : Op::logical_not);
         return;
       case NodeKind::binary:
+        if (emit_any_value(node)) return;
         if (node.op == Operator::logical_and || node.op == Operator::logical_or) {
           emit(node.children[0]);
           const auto at = jump(node.op == Operator::logical_and ? Op::jump_if_false_keep
@@ -139,6 +140,7 @@ class Generator {
         push(binary_op(node.op));
         return;
       case NodeKind::membership:
+        if (emit_any_value(node)) return;
         emit_membership(node.children[0], node.children[1]);
         if (node.op == Operator::not_in) push(Op::logical_not);
         return;
@@ -149,6 +151,35 @@ class Generator {
         break;
     }
     throw std::logic_error("expr: a list outside a membership test");
+  }
+
+  /// A comparison or membership test of a fact of several values (Node::values): the test of
+  /// each value in turn, leaving at the first that holds; `!=` and `not in` negate `==` and
+  /// `in`. False when the node tests no such fact (the caller emits it as usual).
+  bool emit_any_value(const Node& node) {
+    const auto several = [](const Node& n) { return n.kind == NodeKind::fact && n.values > 1; };
+    const bool comparison = node.kind == NodeKind::binary && node.op != Operator::logical_and &&
+                            node.op != Operator::logical_or;
+    if (!comparison && node.kind != NodeKind::membership) return false;
+    const std::size_t side = several(node.children[0]) ? 0 : 1;
+    if (!several(node.children[side]) || (side == 1 && node.kind == NodeKind::membership)) {
+      return false;
+    }
+    Node one = node;
+    const bool negated = node.op == Operator::ne || node.op == Operator::not_in;
+    if (node.op == Operator::ne) one.op = Operator::eq;
+    if (node.op == Operator::not_in) one.op = Operator::in;
+    const Node& fact = node.children[side];
+    std::vector<std::size_t> exits;
+    for (std::uint32_t k = 0; k < fact.values; ++k) {
+      one.children[side].slot = fact.slot + k;
+      one.children[side].values = 1;
+      emit_unfolded(one);  // the other side may be a fact of several values too
+      if (k + 1 < fact.values) exits.push_back(jump(Op::jump_if_true_keep));
+    }
+    land(exits);
+    if (negated) push(Op::logical_not);
+    return true;
   }
 
   void emit_set_has(const Node& set, const Node& value) {

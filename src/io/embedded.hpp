@@ -10,5 +10,7 @@ namespace redress::embedded {
 std::string_view default_policy();
 /// The text of rules/taxonomy.yaml, the standard failure taxonomy.
 std::string_view standard_taxonomy();
+/// The text of rules/clocks/reference-clocks.yaml, the reference clock library.
+std::string_view reference_clocks();
 
 }  // namespace redress::embedded

@@ -188,8 +188,15 @@ class IncidentParser {
     } else if constexpr (info.kind == FieldKind::enum_set) {
       if (s.kind == ValueKind::list) return enum_set(v, name, info.values, target, depth);
       checks_.not_list(s, name, info.values);
+    } else if constexpr (info.kind == FieldKind::text_list) {
+      if (s.kind == ValueKind::list) return text_list(v, name, target, depth);
+      checks_.not_list(s, name, {});
     } else if constexpr (info.kind == FieldKind::host_facts) {
       if (checks_.expect_map(s, name, info.example)) return facts(v, target, depth);
+    } else if constexpr (info.max_values > 1) {
+      if (s.kind == ValueKind::list) return several<I>(v, target, name, depth);
+      target.clear();
+      if (auto one = one_of_several<I>(s, name, false)) target.push_back(std::move(*one));
     } else {
       scalar<I>(s, target, name);
     }
@@ -219,6 +226,70 @@ class IncidentParser {
     } else {
       static_assert(I < 0, "say how a field of this kind is read");
     }
+  }
+
+  // One value of a field of several values (FieldInfo::max_values): a category or an enum
+  // value; a map or another kind is reported with both forms the field takes.
+  template <std::size_t I>
+  auto one_of_several(const Scalar& s, std::string_view name, bool entry) {
+    static constexpr const FieldInfo& info = kIncidentFields[I];
+    using T = typename IncidentField<I>::type;
+    std::optional<typename T::value_type> out;
+    const bool category = info.kind == FieldKind::category;
+    if (s.kind != ValueKind::string && entry) {
+      checks_.wrong_type(s, name,
+                         category ? std::string("a category")
+                                  : fmt::format("one of {}", fmt::join(info.values, ", ")));
+    } else if (s.kind != ValueKind::string) {
+      checks_.wrong_type(
+          s, name,
+          category ? fmt::format("a category or a list of up to {} categories", info.max_values)
+                   : fmt::format("one of {}, or a list of them", fmt::join(info.values, ", ")),
+          fmt::format("write e.g. {}: {} or {}: [{}, ...]", info.name(), info.example, info.name(),
+                      info.example));
+    } else if constexpr (info.kind == FieldKind::category) {
+      out.emplace(s.text);
+      check_category(s);
+    } else {
+      if (const auto index = checks_.choice(s, name, info.values)) {
+        out = static_cast<typename T::value_type>(*index);
+      }
+    }
+    return out;
+  }
+
+  // A list of up to max_values different values, the primary first, in written order; an
+  // empty list is no value (the field's default). Nothing is stored when an entry is wrong.
+  template <std::size_t I, typename T>
+  void several(Value& v, T& target, std::string_view name, int depth) {
+    static constexpr const FieldInfo& info = kIncidentFields[I];
+    target.clear();
+    bool ok = true;
+    std::size_t count = 0;
+    source_.items(v, depth, [&](Value& item) {
+      const Scalar s = source_.scalar(item);
+      if (s.container()) source_.skip(item, depth + 1);
+      auto one = one_of_several<I>(s, fmt::format("each entry of {}", name), true);
+      ++count;
+      if (!one) {
+        ok = false;
+      } else if (count == info.max_values + 1U) {
+        ok = false;
+        checks_.error(
+            "incident.too_many_values", s.at,
+            fmt::format("{} lists more than {} values", name, info.max_values),
+            fmt::format("keep the {} that matter most, the primary first", info.max_values));
+      } else if (count <= info.max_values &&
+                 std::find(target.begin(), target.end(), *one) != target.end()) {
+        ok = false;
+        checks_.error("incident.duplicate_value", s.at,
+                      fmt::format("{} lists '{}' twice", name, shown(s.text)),
+                      "list each value once");
+      } else if (count <= info.max_values) {
+        target.push_back(std::move(*one));
+      }
+    });
+    if (!ok) target.clear();
   }
 
   template <typename T, typename Target>
@@ -267,6 +338,19 @@ class IncidentParser {
     if (!choices(v, name, values, depth)) return;
     target.clear();
     for (std::size_t i : indices_) target.push_back(static_cast<E>(i));
+  }
+
+  // A list of strings, in written order; an entry of another kind is reported.
+  void text_list(Value& v, std::string_view name, std::vector<std::string>& target, int depth) {
+    target.clear();
+    source_.items(v, depth, [&](Value& item) {
+      const Scalar s = source_.scalar(item);
+      if (const auto text = checks_.string(s, fmt::format("each entry of {}", name))) {
+        target.emplace_back(*text);
+      } else if (s.container()) {
+        source_.skip(item, depth + 1);
+      }
+    });
   }
 
   // The entries of the list `v`, each one of `values`, as sorted unique indices in indices_.

@@ -17,29 +17,48 @@ struct Contribution {
   std::uint32_t rule = 0;
 };
 
-/// A remedy offered twice counts once at its larger amount, so the total is at most the sum of
-/// each remedy's largest amount. Amounts that cannot be positive are never offered.
+/// Whether a remedy action can count in the goodwill total: a contingent remedy counts only
+/// once its finding is made, which a remedy without `confirmed:` never is in a decision.
+bool counts(const ActionInfo& action) {
+  return action.contingency < 0 || action.confirmed.has_value();
+}
+
+/// A remedy offered twice counts once at its larger amount, and a choice once at its largest
+/// goodwill option, so the total is at most the sum of each remedy's largest amount outright
+/// and each choice's. Amounts that cannot be positive are never offered.
 std::vector<Contribution> goodwill_contributions(const Analysis& analysis) {
   const auto& policy = analysis.policy;
   std::vector<std::optional<Contribution>> by_remedy(policy.remedies.size());
+  std::vector<std::optional<Contribution>> by_choice(policy.option_groups.size());
   for (std::uint32_t r = 0; r < policy.rules.size(); ++r) {
     if (!analysis.can_fire(r)) continue;
     const auto& actions = policy.rules[r].actions;
     for (std::size_t a = 0; a < actions.size(); ++a) {
-      if (actions[a].kind != ActionInfo::Kind::remedy) continue;
+      if (actions[a].kind != ActionInfo::Kind::remedy || !counts(actions[a])) continue;
       if (!policy.remedies[actions[a].target].goodwill) continue;
       const std::int64_t most = analysis.action_range(r, a).hi;
-      auto& best = by_remedy[actions[a].target];
+      const auto group = actions[a].option_group;
+      auto& best =
+          group >= 0 ? by_choice[static_cast<std::size_t>(group)] : by_remedy[actions[a].target];
       if (most > 0 && (!best || most > best->most)) best = Contribution{actions[a].target, most, r};
     }
   }
   std::vector<Contribution> out;
-  for (const auto& c : by_remedy) {
-    if (c) out.push_back(*c);
+  for (const auto* parts : {&by_remedy, &by_choice}) {
+    for (const auto& c : *parts) {
+      if (c) out.push_back(*c);
+    }
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Contribution& a, const Contribution& b) { return a.most > b.most; });
   return out;
+}
+
+/// The most goodwill the policy's caps let a decision grant; kMax without caps.
+std::int64_t capped(const CompiledPolicy& policy) {
+  if (!policy.caps) return kMax;
+  return std::min(policy.caps->per_incident.value_or(kMax),
+                  policy.caps->per_customer.value_or(kMax));
 }
 
 std::string describe(const Analysis& analysis, const std::vector<Contribution>& parts) {
@@ -66,7 +85,8 @@ void check_authority(const Analysis& analysis) {
   for (const auto& part : parts) {
     if (part.most == kMax || __builtin_add_overflow(total, part.most, &total)) total = kMax;
   }
-  if (total <= *top.authority) return;
+  // The caps cut any larger total down (restitution is not in it).
+  if (total <= *top.authority || capped(policy) <= *top.authority) return;
   const std::string reach =
       total == kMax ? std::string("is unbounded") : "can reach " + analysis.money(total);
   analysis.report(

@@ -37,5 +37,10 @@ void check_rule_conditions(const Analysis& analysis);  ///< never_fires, shadowe
 void check_catalogues(const Analysis& analysis);       ///< unused_remedy, _step, _department; roles
 void check_coverage(const Analysis& analysis);         ///< unhandled_category, uncoverable_deficit
 void check_amounts(const Analysis& analysis);          ///< authority_gap, priority_without_sla
+void check_clocks(const Analysis& analysis);           ///< sla_after_clock, unused_clock
+/// unused_commitment, plan_not_before_fix, recusal_without_alternative
+void check_commitments(const Analysis& analysis);
+void check_remedy_terms(const Analysis& analysis);  ///< single_option, fallback_never_applies
+void check_group_rules(const Analysis& analysis);   ///< group_reads_customer
 
 }  // namespace redress::linting

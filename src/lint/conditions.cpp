@@ -4,6 +4,7 @@
 #include "lint/conditions.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "lint/ranges.hpp"
 #include "redress/compile/compiler.hpp"
@@ -108,6 +109,7 @@ class Translator {
                   : disjunction(std::move(left), right, approx_);
     }
     if (!node.reads_facts()) return constant(node, negated);
+    if (auto any = any_value(node, negated)) return std::move(*any);
     switch (node.kind) {
       case NodeKind::fact:
         return atom(node.slot, Constraint::values(negated ? 0b01 : 0b10));
@@ -123,6 +125,35 @@ class Translator {
   }
 
  private:
+  /// A comparison or membership test of a fact of several values (Node::values): true when
+  /// the test holds for any value (each value in its own slot), `!=` and `not in` when it
+  /// holds for none. Nullopt when the node tests no such fact.
+  [[nodiscard]] std::optional<Dnf> any_value(const Node& node, bool negated) const {
+    const auto several = [](const Node& n) { return n.kind == NodeKind::fact && n.values > 1; };
+    const bool test = node.kind == NodeKind::membership ||
+                      (node.kind == NodeKind::binary && node.op != Operator::logical_and &&
+                       node.op != Operator::logical_or);
+    if (!test) return std::nullopt;
+    const std::size_t side = several(node.children[0]) ? 0 : 1;
+    if (!several(node.children[side])) return std::nullopt;
+    Node one = node;
+    if (node.op == Operator::ne || node.op == Operator::not_in) {
+      one.op = node.op == Operator::ne ? Operator::eq : Operator::in;
+      negated = !negated;
+    }
+    const Node& fact = node.children[side];
+    // Any value: a disjunction; none (negated): a conjunction of each value's negation.
+    Dnf out = negated ? Dnf::always() : Dnf::never();
+    for (std::uint32_t k = 0; k < fact.values; ++k) {
+      one.children[side].slot = fact.slot + k;
+      one.children[side].values = 1;
+      Dnf each = translate(one, negated);
+      out = negated ? conjunction(out, each, approx_, domains_)
+                    : disjunction(std::move(out), each, approx_);
+    }
+    return out;
+  }
+
   [[nodiscard]] Dnf unknown() const {
     return approx_ == Approx::over ? Dnf::always() : Dnf::never();
   }

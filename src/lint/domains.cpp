@@ -72,13 +72,12 @@ Constraint priority_domain(const CompiledPolicy& policy) {
 /// The ranges the incident reader and the engine enforce on the incident's integer and money
 /// facts (the field table's min and max).
 void narrow_builtins(const CompiledPolicy& policy, Domains& domains) {
-  std::uint32_t slot = 0;
-  for (const auto& field : kIncidentFields) {
+  for (std::size_t i = 0; i < kIncidentFieldCount; ++i) {
+    const auto& field = kIncidentFields[i];
     if (field.fact.empty()) continue;
     if (field.kind == FieldKind::integer || field.kind == FieldKind::money) {
-      domains[slot] = Constraint::interval({field.min, field.max});
+      domains[kIncidentFactSlot[i]] = Constraint::interval({field.min, field.max});
     }
-    ++slot;
   }
   domains[policy.priority_slot] = priority_domain(policy);
 }

@@ -52,6 +52,10 @@ Diagnostics lint(const CompiledPolicy& policy) {
   linting::check_catalogues(analysis);
   linting::check_coverage(analysis);
   linting::check_amounts(analysis);
+  linting::check_clocks(analysis);
+  linting::check_commitments(analysis);
+  linting::check_remedy_terms(analysis);
+  linting::check_group_rules(analysis);
   findings.sort();
   return findings;
 }

@@ -30,7 +30,10 @@ void check_never_fires(const Analysis& analysis, std::uint32_t index) {
   std::string why = "its condition is always false";
   if (rule.when && !rule.when->constant()) {
     std::vector<std::string> facts;
-    for (const auto slot : rule.when->reads) facts.push_back(analysis.policy.facts[slot].name);
+    for (const auto slot : rule.when->reads) {
+      const auto& fact = analysis.policy.facts[slot];
+      if (fact.values > 0) facts.push_back(fact.name);  // not a further value's slot (cause#2)
+    }
     const bool one = facts.size() == 1;
     why = fmt::format("no value{} of {} satisf{} its condition", one ? "" : "s",
                       fmt::join(facts, ", "), one ? "ies" : "y");

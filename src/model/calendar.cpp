@@ -1,6 +1,9 @@
 #include "redress/model/calendar.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 
 #include "model/civil.hpp"
@@ -11,16 +14,14 @@ namespace {
 // 1970-01-01 was a Thursday; weekday index 0 is Monday.
 int weekday_index(std::int64_t days) { return static_cast<int>((days % 7 + 7 + 3) % 7); }
 
-std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
-  std::int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) throw std::out_of_range("duration is too long");
-  return r;
+constexpr const char* kTooLong = "duration is too long";
+
+std::int64_t checked_add_days(std::int64_t a, std::int64_t b) {
+  return civil::checked_add(a, b, kTooLong);
 }
 
-std::int64_t checked_add(std::int64_t a, std::int64_t b) {
-  std::int64_t r = 0;
-  if (__builtin_add_overflow(a, b, &r)) throw std::out_of_range("duration is too long");
-  return r;
+std::int64_t checked_mul_days(std::int64_t a, std::int64_t b) {
+  return civil::checked_mul(a, b, kTooLong);
 }
 
 void require_usable(const Calendar& cal) {
@@ -47,15 +48,16 @@ class WorkingDates {
     std::int64_t n = span / 7 * per_week_;
     for (std::int64_t d = from + span / 7 * 7; d < to; ++d)
       n += cal_.working_days[weekday_index(d)];
-    return n - holidays_on_working_weekdays(from, to);
+    return n - holidays_on_working_weekdays(from, to) + makeup_days_worked(from, to);
   }
 
   /// The n-th working date (1-based) on or after `from`.
   [[nodiscard]] std::int64_t nth(std::int64_t from, std::int64_t n) const {
-    // Each holiday removes at most one working date, and every week has at least one.
+    // Each holiday removes at most one working date, and every week has at least one; make-up
+    // days only add working dates.
     const auto holidays = static_cast<std::int64_t>(cal_.holidays.size());
     std::int64_t lo = from;
-    std::int64_t hi = checked_add(from, checked_mul(n / per_week_ + holidays + 2, 7));
+    std::int64_t hi = checked_add_days(from, checked_mul_days(n / per_week_ + holidays + 2, 7));
     while (lo < hi) {  // smallest d with count(from, d + 1) >= n
       const std::int64_t mid = lo + (hi - lo) / 2;
       if (count(from, mid + 1) >= n) {
@@ -76,6 +78,17 @@ class WorkingDates {
                          [&](std::int32_t d) { return cal_.working_days[weekday_index(d)]; });
   }
 
+  /// Make-up days in [from, to) that fall on a rest weekday and are not holidays (a calendar
+  /// built in code may list others; those change nothing).
+  [[nodiscard]] std::int64_t makeup_days_worked(std::int64_t from, std::int64_t to) const {
+    const auto first = std::lower_bound(cal_.makeup_days.begin(), cal_.makeup_days.end(), from);
+    const auto last = std::lower_bound(first, cal_.makeup_days.end(), to);
+    return std::count_if(first, last, [&](std::int32_t d) {
+      return !cal_.working_days[weekday_index(d)] &&
+             !std::binary_search(cal_.holidays.begin(), cal_.holidays.end(), d);
+    });
+  }
+
   const Calendar& cal_;
   std::int64_t per_week_ = 0;
 };
@@ -83,20 +96,34 @@ class WorkingDates {
 }  // namespace
 
 bool Calendar::is_working_date(std::int32_t local_days) const {
-  return working_days[static_cast<std::size_t>(weekday_index(local_days))] &&
-         !std::binary_search(holidays.begin(), holidays.end(), local_days);
+  if (std::binary_search(holidays.begin(), holidays.end(), local_days)) return false;
+  return working_days[static_cast<std::size_t>(weekday_index(local_days))] ||
+         std::binary_search(makeup_days.begin(), makeup_days.end(), local_days);
+}
+
+std::int64_t Calendar::working_date_after(std::int64_t local_days, std::int64_t n) const {
+  if (n <= 0) return local_days;
+  require_usable(*this);
+  return WorkingDates(*this).nth(checked_add_days(local_days, 1), n);
+}
+
+std::int64_t Calendar::local_date(Timestamp instant) const {
+  return civil::floor_div(instant.utc_seconds + std::int64_t{utc_offset_minutes} * 60,
+                          civil::kSecondsPerDay);
 }
 
 Timestamp Calendar::add(Timestamp start, const Duration& duration) const {
   const std::int64_t offset_seconds = std::int64_t{utc_offset_minutes} * 60;
   switch (duration.unit) {
     case DurationUnit::minutes:
-      return {checked_add(start.utc_seconds, checked_mul(duration.amount, 60)), utc_offset_minutes};
+      return {checked_add_days(start.utc_seconds, checked_mul_days(duration.amount, 60)),
+              utc_offset_minutes};
     case DurationUnit::hours:
-      return {checked_add(start.utc_seconds, checked_mul(duration.amount, 3600)),
+      return {checked_add_days(start.utc_seconds, checked_mul_days(duration.amount, 3600)),
               utc_offset_minutes};
     case DurationUnit::days:
-      return {checked_add(start.utc_seconds, checked_mul(duration.amount, civil::kSecondsPerDay)),
+      return {checked_add_days(start.utc_seconds,
+                               checked_mul_days(duration.amount, civil::kSecondsPerDay)),
               utc_offset_minutes};
     case DurationUnit::business_hours:
     case DurationUnit::business_days:
@@ -105,8 +132,8 @@ Timestamp Calendar::add(Timestamp start, const Duration& duration) const {
   require_usable(*this);
   const std::int64_t per_day = working_minutes_per_day() * 60;
   std::int64_t remaining = duration.unit == DurationUnit::business_hours
-                               ? checked_mul(duration.amount, 3600)
-                               : checked_mul(duration.amount, per_day);
+                               ? checked_mul_days(duration.amount, 3600)
+                               : checked_mul_days(duration.amount, per_day);
   // The earliest instant by which `remaining` open seconds have elapsed: for zero that is the
   // start itself, even outside hours.
   if (remaining <= 0) return start.in_offset(utc_offset_minutes);
@@ -146,6 +173,24 @@ bool parse_local_date(std::string_view text, std::int32_t& days) {
   if (!result) return false;
   days = static_cast<std::int32_t>(*result);
   return true;
+}
+
+bool parse_decision_time(std::string_view text, Timestamp& out, std::string& error) {
+  std::int32_t days = 0;
+  if (text.size() == 10 && parse_local_date(text, days)) {
+    out = Timestamp{std::int64_t{days} * civil::kSecondsPerDay, 0};
+    return true;
+  }
+  if (Timestamp::parse(text, out, error)) return true;
+  error = fmt::format("'{}' is not a date (YYYY-MM-DD) or a timestamp: {}", text, error);
+  return false;
+}
+
+std::string format_local_date(std::int64_t days) {
+  const std::chrono::year_month_day ymd{
+      std::chrono::sys_days{std::chrono::days{static_cast<std::chrono::days::rep>(days)}}};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 bool parse_time_of_day(std::string_view text, std::int32_t& minutes) {

@@ -1,10 +1,12 @@
-// Private helpers shared by time.cpp and calendar.cpp: fixed-width digits and civil dates.
+// Private helpers shared by the model's time, calendar and clock code: fixed-width digits, civil
+// dates, blank trimming and overflow-checked day and second arithmetic.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 
 namespace redress::civil {
@@ -26,7 +28,7 @@ inline bool read_digits(std::string_view text, std::size_t pos, std::size_t coun
 
 /// Days since 1970-01-01 of a proleptic Gregorian date, or nullopt when it is not a real date
 /// (month 13, 31 April, 29 February of a common year, ...).
-inline std::optional<std::int64_t> days_from_civil(int year, int month, int day) {
+constexpr std::optional<std::int64_t> days_from_civil(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
   const std::chrono::year_month_day ymd{std::chrono::year{year},
                                         std::chrono::month{static_cast<unsigned>(month)},
@@ -40,6 +42,27 @@ inline std::optional<std::int64_t> days_from_civil(int year, int month, int day)
 inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   const std::int64_t q = a / b;
   return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+/// `text` without leading and trailing spaces and tabs.
+inline std::string_view trim_blanks(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+/// a + b and a * b on days or seconds; std::out_of_range(`what`) when the result overflows (a
+/// duration or due time beyond any calendar).
+inline std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* what) {
+  std::int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r)) throw std::out_of_range(what);
+  return r;
+}
+
+inline std::int64_t checked_mul(std::int64_t a, std::int64_t b, const char* what) {
+  std::int64_t r = 0;
+  if (__builtin_mul_overflow(a, b, &r)) throw std::out_of_range(what);
+  return r;
 }
 
 enum class OffsetStatus { ok, malformed, out_of_range };

@@ -79,12 +79,6 @@ std::string duration_error(std::string_view text, std::string_view why = {}) {
       why);
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 bool Timestamp::parse(std::string_view text, Timestamp& out, std::string& error) {
@@ -123,9 +117,9 @@ bool Timestamp::parse(std::string_view text, Timestamp& out, std::string& error)
 
 bool Timestamp::representable() const {
   // Local seconds of 0001-01-01T00:00:00 and of 10000-01-01T00:00:00, relative to the epoch.
-  static const std::int64_t first = *civil::days_from_civil(1, 1, 1) * civil::kSecondsPerDay;
-  static const std::int64_t past_last =
-      *civil::days_from_civil(10000, 1, 1) * civil::kSecondsPerDay;
+  // Constants: every deadline of every decision is checked.
+  constexpr std::int64_t first = *civil::days_from_civil(1, 1, 1) * civil::kSecondsPerDay;
+  constexpr std::int64_t past_last = *civil::days_from_civil(10000, 1, 1) * civil::kSecondsPerDay;
   // Offsets are within +-18:00 and utc_seconds far from the int64 limits for any real instant;
   // an instant near the limits is out of range anyway and must not overflow here.
   std::int64_t local = 0;
@@ -147,7 +141,7 @@ std::string Timestamp::to_string() const {
 }
 
 bool Duration::parse(std::string_view text, Duration& out, std::string& error) {
-  const std::string_view s = trim(text);
+  const std::string_view s = civil::trim_blanks(text);
   if (!s.empty() && s.front() == '-') {
     error = duration_error(text, ": durations cannot be negative");
     return false;
@@ -173,7 +167,7 @@ bool Duration::parse(std::string_view text, Duration& out, std::string& error) {
   }
   const std::string_view rest = s.substr(digits);
   const bool spaced = !rest.empty() && (rest.front() == ' ' || rest.front() == '\t');
-  const std::string_view word = trim(rest);
+  const std::string_view word = civil::trim_blanks(rest);
   for (const auto& spelling : kUnits) {
     // Compact units ("15m") take no space; spelled-out units ("15 minutes") need one.
     const bool compact = spelling.word.size() == 1;

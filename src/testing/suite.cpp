@@ -11,20 +11,23 @@
 #include "io/incident_node.hpp"
 #include "redress/engine/decide.hpp"
 #include "redress/io/incident_schema.hpp"
+#include "redress/model/calendar.hpp"
 #include "testing/expectations.hpp"
+#include "testing/properties.hpp"
+#include "testing/yaml_location.hpp"
 
 namespace redress::testing {
 namespace {
 
-const std::vector<std::string> kSuiteKeys = {"policy", "description", "base", "cases"};
-const std::vector<std::string> kCaseKeys = {"name", "incident", "expect"};
+using detail::where;
 
-SourceLocation where(std::string_view file, const YAML::Node& node) {
-  return {std::string(file), node.Mark().line, node.Mark().column};
-}
+const std::vector<std::string> kSuiteKeys = {"policy", "description", "base", "cases",
+                                             "properties"};
+const std::vector<std::string> kCaseKeys = {"name", "incident", "decided_at", "expect"};
 
 /// `over` merged into a copy of `base`: maps merge key by key, anything else replaces.
 YAML::Node merged(const YAML::Node& base, const YAML::Node& over) {
+  if (!over || over.IsNull()) return YAML::Clone(base);  // a case that changes nothing
   if (!base || !base.IsMap() || !over.IsMap()) return YAML::Clone(over);
   YAML::Node out = YAML::Clone(base);
   for (const auto& entry : over) {
@@ -61,8 +64,21 @@ CaseResult run_case(const YAML::Node& node, const YAML::Node& base, std::string_
     result.errors = std::move(read.diagnostics);
     return result;
   }
+  DecideOptions options;
+  options.trace = true;
+  if (const auto decided_at = node["decided_at"]) {
+    Timestamp instant;
+    std::string error;
+    if (!decided_at.IsScalar() || !parse_decision_time(decided_at.Scalar(), instant, error)) {
+      result.errors.error("suite.bad_value", where(file, decided_at),
+                          error.empty() ? "'decided_at' must be a date or a timestamp" : error,
+                          "write decided_at: 2026-11-25 or a timestamp with an offset");
+      return result;
+    }
+    options.decided_at = instant;
+  }
   try {
-    result.decision = decide(policy, *read.incident, DecideOptions{true, {}});
+    result.decision = decide(policy, *read.incident, options);
   } catch (const DecideError& e) {
     for (auto d : e.diagnostics().items()) {
       if (!d.location.known()) d.location = result.location;
@@ -85,6 +101,11 @@ std::size_t SuiteResult::passed() const {
 }
 
 std::size_t SuiteResult::failed() const { return cases.size() - passed(); }
+
+std::size_t SuiteResult::properties_failed() const {
+  return static_cast<std::size_t>(std::count_if(
+      properties.begin(), properties.end(), [](const PropertyResult& p) { return !p.passed(); }));
+}
 
 std::optional<std::filesystem::path> suite_policy(std::string_view text,
                                                   const std::filesystem::path& file) {
@@ -115,6 +136,10 @@ SuiteResult run_suite(std::string_view text, std::string_view file, const Compil
       const auto name = node["name"] ? node["name"].as<std::string>() : std::string{};
       if (!options.filter.empty() && name.find(options.filter) == std::string::npos) continue;
       result.cases.push_back(run_case(node, root["base"], file, policy, schema));
+    }
+    if (root["properties"]) {
+      result.properties = detail::run_properties(root["properties"], root["base"], file, policy,
+                                                 schema, options.filter);
     }
   } catch (const YAML::Exception& e) {
     result.diagnostics.error("suite.syntax", {std::string(file), e.mark.line, e.mark.column},

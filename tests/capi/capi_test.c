@@ -275,6 +275,72 @@ static void test_json_as_json(void) {
   redress_policy_free(policy);
 }
 
+/* A policy deciding under what is in force when the case is decided: the decision time the
+ * host passes (decided_at) chooses the clocks, and the decision names the date. */
+static void test_decided_at_dates_the_decision(void) {
+  static const char* kDated =
+      "policy: {id: dated, version: \"1\", currency: CNY, in_force: decided}\n"
+      "roles: [{id: agent, authority: unlimited}]\n"
+      "clocks: [{id: new-law, due: 10 calendar_days, effective: {from: 2026-07-01}}]\n"
+      "sla: {targets: [{priority: 1, first_response: 1h, resolution: 1d}]}\n"
+      "rules: [{id: r, then: [{clock: new-law}]}]\n";
+  redress_error* err = NULL;
+  char* decision = NULL;
+  redress_policy* policy =
+      redress_policy_load_string(kDated, REDRESS_NUL_TERMINATED, "dated.yaml", &err);
+  CHECK(policy != NULL && err == NULL);
+  CHECK(redress_decide_audited(policy, kIncident, REDRESS_NUL_TERMINATED, 0,
+                               "2026-06-20T10:00:00+08:00", &decision, NULL, &err) == REDRESS_OK);
+  CHECK(contains(decision, "\"in_force\":{\"as_of\":\"2026-06-20\",\"basis\":\"decided\"}"));
+  CHECK(contains(decision, "\"clocks\":[]"));
+  redress_string_free(decision);
+  CHECK(redress_decide_audited(policy, kIncident, REDRESS_NUL_TERMINATED, 0,
+                               "2026-07-02T10:00:00+08:00", &decision, NULL, &err) == REDRESS_OK);
+  CHECK(contains(decision, "\"clocks\":[{\"id\":\"new-law\""));
+  redress_string_free(decision);
+  redress_policy_free(policy);
+}
+
+/* A VIP customer after an unsatisfying recovery: the default policy gives the case to the
+ * executive, and a tier below vip would give it to the complaint specialist. */
+static void test_explain(void) {
+  static const char* incident =
+      "{\"id\": \"X-1\", \"reported_at\": \"2026-11-25T09:30:00+08:00\", \"category\": "
+      "\"core.slow\", \"magnitude\": \"moderate\", \"loss\": \"1600.00 CNY\", "
+      "\"emotion\": {\"state\": \"angry\", \"intensity\": 4}, \"customer\": {\"tier\": "
+      "\"vip\"}, \"history\": {\"prior_failures\": 1, \"last_recovery_outcome\": "
+      "\"unsatisfied\"}}";
+  redress_error* err = NULL;
+  char* out = NULL;
+  redress_policy* policy = redress_policy_load_default(NULL);
+  CHECK(redress_explain(policy, incident, REDRESS_NUL_TERMINATED, "owner", &out, &err) ==
+        REDRESS_OK);
+  CHECK(err == NULL);
+  CHECK(out != NULL && contains(out, "\"value\": \"executive\""));
+  CHECK(out != NULL && contains(out,
+                                "\"fact\": \"tier\",\n          \"from\": \"vip\",\n"
+                                "          \"to\": \"premium\""));
+  CHECK(out != NULL && contains(out, "\"value\": \"complaint_specialist\""));
+  redress_string_free(out);
+
+  CHECK(redress_explain(policy, incident, REDRESS_NUL_TERMINATED, "colour", &out, &err) ==
+        REDRESS_E_INVALID_ARGUMENT);
+  CHECK(out == NULL);
+  CHECK(contains(redress_error_diagnostics_json(err), "\"code\":\"explain.unknown_outcome\""));
+  CHECK(contains(redress_error_message(err), "unknown outcome 'colour'"));
+  redress_error_free(err);
+  CHECK(redress_explain(policy, incident, REDRESS_NUL_TERMINATED, "remedy:no_such", &out, &err) ==
+        REDRESS_E_INVALID_ARGUMENT);
+  CHECK(contains(redress_error_message(err), "'no_such' is not a remedy"));
+  redress_error_free(err);
+  CHECK(redress_explain(policy, "{", 1, "owner", &out, &err) == REDRESS_E_INCIDENT);
+  redress_error_free(err);
+  CHECK(redress_explain(NULL, incident, REDRESS_NUL_TERMINATED, "owner", &out, &err) ==
+        REDRESS_E_INVALID_ARGUMENT);
+  redress_error_free(err);
+  redress_policy_free(policy);
+}
+
 int main(int argc, char** argv) {
   if (argc != 3) {
     fprintf(stderr, "usage: capi_test <rules dir> <tests/data dir>\n");
@@ -282,13 +348,15 @@ int main(int argc, char** argv) {
   }
   snprintf(rules_dir, sizeof rules_dir, "%s", argv[1]);
   snprintf(data_dir, sizeof data_dir, "%s", argv[2]);
-  CHECK(strcmp(redress_version(), "0.1.0") >= 0);
+  CHECK(strcmp(redress_version(), "0.2.0") >= 0); /* 0.2: decisions gained clocks, in_force */
   test_nulls_and_empty();
   test_malformed_and_huge();
   test_json_as_json();
   test_bad_policy();
   test_good_decision();
+  test_decided_at_dates_the_decision();
   test_store();
+  test_explain();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -37,7 +37,7 @@ set(compilers -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_CXX_COMPILER=${CXX_COMPIL
 # find_package(redress 1.0) is refused, 0.1 accepted (SameMajorVersion).
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package/version-check -B ${WORK_DIR}/version-check
     -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${prefix} ${compilers})
-expect_output("version file" "version check passed: redress 0.1.0")
+expect_output("version file" "version check passed: redress 0.2.0")
 
 # find_package consumers, C++ (static library) and C (shared C ABI).
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package/consumer -B ${WORK_DIR}/consumer

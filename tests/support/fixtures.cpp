@@ -10,6 +10,13 @@ namespace redress::test {
 
 std::filesystem::path source_dir() { return REDRESS_SOURCE_DIR; }
 
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  INFO("replacing '" << from << "'");
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   INFO("reading " << path.string());

@@ -12,6 +12,9 @@ namespace redress::test {
 std::filesystem::path source_dir();
 /// The whole content of a file; fails the running test if it cannot be read.
 std::string read_file(const std::filesystem::path& path);
+/// `text` with the first `from` replaced by `to`; fails the running test if `from` is not in it
+/// (an edit of a fixture that no longer applies).
+std::string replaced(std::string text, const std::string& from, const std::string& to);
 /// Files directly in `dir` whose name ends with `suffix`, sorted by name.
 std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
                                             const std::string& suffix);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,13 @@ struct DecideLinesOptions {
   /// How to decide; with `trace`, each decision's trace is written too.
   DecideOptions decide;
   std::string file = "<input>";  ///< the input's name in the diagnostics of error records
+  /// Called on the worker thread with each decision and the line it was made from, after the
+  /// decision is written (a server's decision log and metrics). When it throws, the line's
+  /// decision is replaced by its error record (decide.internal): no decision goes out unseen.
+  std::function<void(const Decision&, std::string_view line)> on_decision;
+  /// Called on the worker thread with each incident decided, its decision and its input line
+  /// number, after on_decision (GroupConsistency::add). A throw is handled as on_decision's.
+  std::function<void(const Incident&, const Decision&, std::uint64_t number)> on_decided;
 };
 
 /// Decides one line after another into a LineOutput: the LineWorker of decide_lines(), for a

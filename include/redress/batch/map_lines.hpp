@@ -155,4 +155,10 @@ struct MapResult {
 MapResult map_lines(Source input, Sink output, const WorkerFactory& make_worker,
                     const MapOptions& options = {}, const ProgressFn& progress = {});
 
+/// map_lines() for text already in memory, on the calling thread with `worker`: the same lines,
+/// output and counts, appended to `out`, without starting threads. For inputs too small to be
+/// worth them (a server's request body, decided on the thread that serves it). A worker's
+/// exception stops the run (Failure::worker) after the lines before it.
+MapResult map_text_lines(std::string_view text, LineWorker& worker, std::string& out);
+
 }  // namespace redress::batch

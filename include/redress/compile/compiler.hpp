@@ -18,8 +18,20 @@ namespace redress {
 struct CompileResult {
   std::shared_ptr<const CompiledPolicy> policy;  ///< null when diagnostics has an error
   Diagnostics diagnostics;                       ///< errors, warnings; sorted by location
+  std::string file;                              ///< the name the policy was loaded under
   /// The policy's source text, for rendering diagnostics with their source line.
   std::string source;
+  std::vector<policy::SourceFile> included;  ///< the files it includes, with their texts
+
+  /// The text of the file a diagnostic points into (the policy's or an included file's), for
+  /// render(); empty when it is neither.
+  [[nodiscard]] std::string_view source_of(std::string_view diagnostic_file) const {
+    if (diagnostic_file == file) return source;
+    for (const auto& f : included) {
+      if (f.file == diagnostic_file) return f.text;
+    }
+    return {};
+  }
 };
 
 /// Compiles a loaded spec (see io/load_policy.hpp for loading from text or files). The spec's

@@ -142,4 +142,12 @@ class Diagnostics {
 /// longer than 160 bytes is shown as the 160 bytes around the caret, with "..." where it is cut.
 std::string render(const Diagnostic& d, std::string_view source);
 
+/// "file:line:column: message" (1-based), or the message alone when it has no location: one
+/// line for an exception message or a log.
+std::string located(const Diagnostic& d);
+
+/// "what (N errors): the first error, located", or `what` alone when there is no error: the
+/// message of an error that carries `diagnostics` beside it (the C ABI, the Python package).
+std::string error_summary(std::string_view what, const Diagnostics& diagnostics);
+
 }  // namespace redress

@@ -1,8 +1,10 @@
 // Deciding: a compiled policy applied to one incident.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "redress/compile/compiled_policy.hpp"
 #include "redress/diag/diagnostic.hpp"
@@ -14,8 +16,18 @@ namespace redress {
 
 /// How decide() works and what it fills in.
 struct DecideOptions {
+  /// The options given, in member order (so that `{true, "zh"}` reads as it always has).
+  DecideOptions(bool trace_rules = false, std::string text_locale = {},
+                std::optional<Timestamp> decision_time = {})
+      : trace(trace_rules), locale(std::move(text_locale)), decided_at(decision_time) {}
+
   bool trace = false;  ///< fill Decision::trace with every rule's evaluation
   std::string locale;  ///< texts in this locale; empty: the policy's first locale
+  /// When the case is decided, for a policy that decides under what is in force then
+  /// (`policy.in_force: decided`): its local date selects the rules, amounts and clocks in
+  /// force. An input, never the wall clock, so that replaying a case gives the same decision.
+  /// Required by such policies; not read by others.
+  std::optional<Timestamp> decided_at;
 };
 
 /// Thrown by decide() when the incident does not fit the policy (an unknown category, money in

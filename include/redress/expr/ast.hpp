@@ -60,6 +60,10 @@ struct Node {
   std::int64_t value = 0;              ///< for literal
   std::int64_t value_end = 0;          ///< for a category literal: the end of its subtree
   std::uint32_t slot = 0;              ///< for fact
+  /// For fact: the slots of its values, from `slot` (FactRef::values). With more than 1, a
+  /// comparison or `in` holds when it holds for any value; `!=` and `not in` when it holds for
+  /// none (they are the negations of `==` and `in`).
+  std::uint8_t values = 1;
   /// The name as written (fact, enum value, category id, function), the content of a string
   /// literal, or the spelling of another literal.
   std::string text;

@@ -17,8 +17,15 @@ namespace redress::expr {
 
 /// A resolved fact name.
 struct FactRef {
+  /// A fact of one value, or of `values` values in the slots from `slot` on.
+  FactRef(std::uint32_t slot_index, Type fact_type, std::uint8_t value_slots = 1)
+      : slot(slot_index), type(fact_type), values(value_slots) {}
+
   std::uint32_t slot;  ///< index into the slots evaluate() reads
   Type type;           ///< the fact's declared type
+  /// The slots its values are kept in, from `slot`: more than 1 for a fact of several values
+  /// (an incident's causes), which comparisons and `in` test for any of its values.
+  std::uint8_t values;
 };
 
 /// A taxonomy node as an interval of pre-order indices: a node's descendants are [begin, end).

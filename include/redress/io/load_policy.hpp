@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string_view>
 
 #include "redress/compile/compiler.hpp"
@@ -12,11 +13,23 @@ namespace redress {
 /// taxonomy base is `standard` (the default), the standard taxonomy is added first. Problems in
 /// the policy are returned as diagnostics, not thrown. Thread-safe.
 CompileResult load_policy(std::string_view text, std::string_view file);
+/// A policy compiled, and the spec it was compiled from: what load_policy_and_spec() gives.
+struct LoadedPolicy {
+  CompileResult compiled;  ///< as load_policy() gives it
+  /// The spec, with its includes' clocks and the base taxonomy added; null when the text did
+  /// not load (`compiled.policy` is null too). Present when it loaded but did not compile.
+  std::shared_ptr<const policy::PolicySpec> spec;
+};
+/// load_policy(), keeping the spec it compiled: one reading of the text for tools that show a
+/// policy's contents and must not show one that cannot be used (`redress diff`).
+LoadedPolicy load_policy_and_spec(std::string_view text, std::string_view file);
 /// Reads and compiles a policy file. A file that cannot be read (missing, a directory, not
 /// permitted) gives a `policy.io` error saying why.
 CompileResult load_policy_file(const std::filesystem::path& path);
 /// The built-in default policy (rules/default.yaml, embedded at build time), compiled anew on
 /// every call.
 CompileResult load_default_policy();
+/// The built-in default policy and its spec, as load_policy_and_spec() gives them.
+LoadedPolicy load_default_policy_and_spec();
 
 }  // namespace redress

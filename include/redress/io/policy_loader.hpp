@@ -22,6 +22,17 @@ struct SpecResult {
 /// policy.wrong_type, policy.missing_key, policy.bad_value, policy.duplicate_key.
 SpecResult load_policy_spec(std::string_view text, std::string_view file);
 
+/// What load_clock_library() found: a library, or why not.
+struct LibraryResult {
+  std::optional<policy::ClockLibrarySpec> library;  ///< empty when there is any error
+  Diagnostics diagnostics;                          ///< errors, in the order found
+};
+
+/// Parses a clock library ({library: {id, version, description}, include: [...], clocks: [...]}),
+/// a file of clocks that policies include. Its own includes are left as written; load_policy()
+/// resolves them.
+LibraryResult load_clock_library(std::string_view text, std::string_view file);
+
 /// Parses a taxonomy document ({categories: [{id, type, description}, ...]}), such as the
 /// embedded rules/taxonomy.yaml, into category specs in written order. Returns nullopt when
 /// there is an error; every problem is appended to `diagnostics`.

@@ -12,9 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "redress/model/commitment.hpp"
 #include "redress/model/enums.hpp"
 #include "redress/model/fact_value.hpp"
 #include "redress/model/money.hpp"
+#include "redress/model/recusal.hpp"
 #include "redress/model/time.hpp"
 
 namespace redress {
@@ -41,6 +43,10 @@ struct Classification {
 
 /// A remedy the decision offers. Monetary amounts are > 0: a rule that computes zero or less
 /// offers nothing; when several rules offer the same remedy, the largest amount wins.
+///
+/// Most offers are outright. An offer may instead be one option of a choice the customer makes
+/// (`option`), a fallback for a preferred remedy that is not available (`instead_of`), or wait
+/// for a finding not yet made (`contingent`: listed, never counted in the totals).
 struct RemedyOffer {
   std::string_view id;              ///< the remedy's id in the policy's catalogue
   std::optional<Money> amount;      ///< set for monetary remedies
@@ -50,6 +56,42 @@ struct RemedyOffer {
   /// Ids of the rules that recommended it, in the order they acted (most remedies have one or
   /// two: those are held inline, without allocating).
   boost::container::small_vector<std::string_view, 2> rules;
+  /// The option group (Decision::options) it is one choice of; empty when offered outright.
+  std::string_view option;
+  /// The preferred remedy it replaces because that one was not available; empty otherwise.
+  std::string_view instead_of;
+  /// The finding it waits for, in the requested locale; empty when not contingent. A contingent
+  /// offer counts in no total, nor in the justice coverage.
+  std::string_view contingent;
+  /// The amount before the policy's goodwill caps reduced it; empty when not reduced.
+  std::optional<Money> capped_from;
+};
+
+/// A choice of remedies the customer makes: they receive one of `of`. The totals count, from
+/// each choice, the option that makes that total largest, so authority covers any choice.
+struct RemedyOptions {
+  std::string_view id;                  ///< the option group's id in the policy
+  std::vector<std::string_view> of;     ///< the remedies offered as its options, catalogue order
+  std::vector<std::string_view> rules;  ///< ids of the rules that offered the choice
+};
+
+/// One goodwill remedy the caps reduced, in the order the reductions were made.
+struct CapReduction {
+  std::string_view remedy;  ///< the remedy's id
+  Money from;               ///< its amount before
+  Money to;                 ///< its amount after; zero when it was dropped
+};
+
+/// How the policy's goodwill caps applied to a decision (set when the policy has `caps:`).
+struct GoodwillCap {
+  std::optional<Money> per_incident;     ///< the cap per incident; empty when none
+  std::optional<Money> per_customer;     ///< the cap per customer over `window_days`; empty: none
+  std::int64_t window_days = 0;          ///< the per-customer cap's window
+  Money given;                           ///< goodwill already given in the window (the incident's)
+  std::int64_t given_window_days = 0;    ///< the window the host says `given` covers; 0: unsaid
+  Money allowed;                         ///< the most goodwill this decision may grant
+  Money requested;                       ///< the goodwill total the rules reached, before the caps
+  std::vector<CapReduction> reductions;  ///< empty when the rules stayed within `allowed`
 };
 
 /// Whether the offered remedies address one justice deficit the customer indicated.
@@ -70,6 +112,38 @@ struct Deadlines {
   Timestamp resolution_due;  ///< computed as first_response_due
 };
 
+/// A longer period a statutory clock may be extended to, and what that takes.
+struct ClockExtension {
+  std::string_view period;         ///< the whole extended period, as the policy writes it
+  Timestamp due;                   ///< the clock's start plus that period
+  std::string_view when;           ///< when it may be used; may be empty
+  std::string_view holding_reply;  ///< what the holding reply, sent before `due` of the clock, says
+};
+
+/// A statutory (or contractual) clock that applies to the case, beside the commercial SLA.
+struct StatutoryClock {
+  std::string_view id;        ///< the clock's id in the policy or its library
+  std::string_view title;     ///< in the requested locale; may be empty
+  std::string_view basis;     ///< the legal citation, in the requested locale; may be empty
+  std::string_view calendar;  ///< the calendar it counts in; empty when none
+  ClockStart start = ClockStart::reported;  ///< the event it runs from
+  Timestamp started;                        ///< that event's instant
+  std::string_view period;                  ///< as the policy writes it, e.g. "15 calendar_days"
+  Timestamp due;  ///< the due instant, in the calendar's UTC offset (else the start's)
+  std::vector<ClockExtension> extensions;     ///< in the policy's order
+  std::vector<std::string_view> final_reply;  ///< what the final reply must contain
+  std::string_view referral_body;             ///< who the customer may refer to; empty when none
+  std::string_view referral_within;  ///< the period to refer after the final reply; may be empty
+  /// Ids of the rules that attached it, in the order they acted.
+  boost::container::small_vector<std::string_view, 2> rules;
+};
+
+/// The date that decided what was in force (for a policy that dates rules, amounts or clocks).
+struct InForce {
+  std::int64_t date = 0;                        ///< a local date, as days since 1970-01-01
+  InForceBasis basis = InForceBasis::reported;  ///< where the date came from
+};
+
 /// A communication step the decision asks for, in the policy's catalogue order.
 struct CommunicationStep {
   std::string_view id;                  ///< the step's id in the policy
@@ -79,7 +153,7 @@ struct CommunicationStep {
 
 /// Something the host should know about the decision; not an error.
 struct Warning {
-  std::string_view code;  ///< stable: coverage.uncovered or authority.exceeded
+  std::string_view code;  ///< stable: a code of kDecisionWarnings (decision_warnings.hpp)
   std::string message;    ///< one sentence for people
 };
 
@@ -112,26 +186,43 @@ struct PolicyIdentity {
 /// a Decision, and its copies, stay valid after the host drops the policy or reloads another.
 /// Copy a view into a std::string to keep it beyond the Decision's lifetime.
 struct Decision {
-  std::string incident_id;                ///< Incident::id
-  PolicyIdentity policy;                  ///< the policy that decided
+  std::string incident_id;  ///< Incident::id
+  /// Incident::group: the incident group the case belongs to; empty when it stands alone.
+  std::string group;
+  std::int64_t affected_count = 1;  ///< Incident::affected_count: customers the failure hit
+  PolicyIdentity policy;            ///< the policy that decided
+  /// Set when the policy dates rules, amounts or clocks: the date the case was decided under.
+  std::optional<InForce> in_force;
   Classification classification;          ///< the incident as the policy understood it
   std::int64_t priority = 0;              ///< 1 is the most urgent; within the SLA's declared range
   Deadlines deadlines;                    ///< for `priority`
+  std::vector<StatutoryClock> clocks;     ///< the clocks rules attached, in the policy's order
   std::vector<RemedyOffer> remedies;      ///< in catalogue order
+  std::vector<RemedyOptions> options;     ///< choices the customer makes, in the policy's order
   std::vector<JusticeCoverage> coverage;  ///< one per deficit the customer indicated
-  Money compensation_total;               ///< every monetary remedy
-  Money goodwill_total;                   ///< counts against authority
-  Money restitution_total;                ///< never counts against authority
-  std::string_view owner;                 ///< role that owns the case
-  std::optional<Money> owner_authority;   ///< empty when unlimited
+  /// Every monetary remedy not contingent; from each choice, its most expensive option.
+  Money compensation_total;
+  Money goodwill_total;                           ///< counts against authority; after the caps
+  Money restitution_total;                        ///< never counts against authority, never capped
+  std::optional<GoodwillCap> cap;                 ///< set when the policy caps goodwill
+  std::string_view owner;                         ///< role that owns the case
+  std::optional<Money> owner_authority;           ///< empty when unlimited
   std::vector<std::string_view> escalation_path;  ///< entry role first, owner last
-  std::vector<std::string_view> departments;      ///< in declaration order
-  std::vector<CommunicationStep> communication;   ///< steps to take, in catalogue order
-  std::vector<Warning> warnings;                  ///< uncovered deficits, exceeded authority
+  /// Set when the policy or a rule requires an uninvolved owner (then the escalation path
+  /// leaves out the involved roles).
+  std::optional<Recusal> recusal;
+  /// Tasks the rules committed to, by due instant (then in catalogue order).
+  std::vector<Commitment> commitments;
+  std::vector<std::string_view> departments;     ///< in declaration order
+  std::vector<CommunicationStep> communication;  ///< steps to take, in catalogue order
+  std::vector<Warning> warnings;                 ///< uncovered deficits, exceeded authority
   /// Ids of the rules that fired, in evaluation order; always filled (audit records need it).
   /// Not part of the decision JSON, which carries the same in its trace.
   std::vector<std::string_view> rules_fired;
   std::vector<TraceEntry> trace;  ///< filled only when tracing is asked for
+  /// How the owner was chosen under recusal, one line a role considered; filled only when
+  /// tracing is asked for and recusal is required.
+  std::vector<std::string> owner_trace;
   /// Keeps alive the policy the string_views above point into; empty for a decision built by
   /// hand or by a policy not owned by a std::shared_ptr (then the policy must outlive it).
   std::shared_ptr<const void> policy_storage;

@@ -38,8 +38,27 @@ enum class Justice { outcome, procedural, interactional };
 enum class Tier { basic, standard, premium, vip, strategic };
 /// Where the complaint came in.
 enum class Channel { phone, email, chat, social, in_person, web, app, letter };
+/// Where a customer threatens to take the complaint next (not yet filed there).
+enum class Threat { regulator, ombudsman, social_media, review, press, lawyer, court };
 /// How the customer took the recovery of their last failure.
 enum class RecoveryOutcome { none, satisfied, unsatisfied, unknown };
+/// The event a statutory clock runs from: the complaint reaching the firm (Incident::
+/// reported_at) or the failure itself (Incident::occurred_at, else reported_at).
+enum class ClockStart { reported, occurred };
+/// How a clock's period is counted: wall-clock or open hours, or whole local days (calendar
+/// days, working days of a calendar, weeks, months), the day of the start not counted.
+enum class ClockUnit { hours, business_hours, calendar_days, working_days, weeks, months };
+/// Where a clock counted in days ends on its last day: at midnight, or at the calendar's closing
+/// time ("close of business").
+enum class ClockEnd { end_of_day, close_of_business };
+/// Which date decides what was in force for a case (rules, amounts and clocks with
+/// `effective:` dates): when it was reported, when it occurred, or when it is decided (a time
+/// the host passes).
+enum class InForceBasis { reported, occurred, decided };
+/// What a commitment promises the customer: a call back, a plan for the solution, the fix
+/// itself, a progress update (usually recurring), or a confirmation in writing. A plan can be
+/// due in minutes when the fix takes days: they are separate commitments.
+enum class CommitmentKind { callback, plan, fix, update, confirm };
 
 /// The spelling of every enumerator, in declaration order. Specialised for each enum above.
 template <typename E>
@@ -66,7 +85,15 @@ REDRESS_ENUM_NAMES(Justice, "outcome"sv, "procedural"sv, "interactional"sv);
 REDRESS_ENUM_NAMES(Tier, "basic"sv, "standard"sv, "premium"sv, "vip"sv, "strategic"sv);
 REDRESS_ENUM_NAMES(Channel, "phone"sv, "email"sv, "chat"sv, "social"sv, "in_person"sv, "web"sv,
                    "app"sv, "letter"sv);
+REDRESS_ENUM_NAMES(Threat, "regulator"sv, "ombudsman"sv, "social_media"sv, "review"sv, "press"sv,
+                   "lawyer"sv, "court"sv);
 REDRESS_ENUM_NAMES(RecoveryOutcome, "none"sv, "satisfied"sv, "unsatisfied"sv, "unknown"sv);
+REDRESS_ENUM_NAMES(ClockStart, "reported"sv, "occurred"sv);
+REDRESS_ENUM_NAMES(ClockUnit, "hours"sv, "business_hours"sv, "calendar_days"sv, "working_days"sv,
+                   "weeks"sv, "months"sv);
+REDRESS_ENUM_NAMES(ClockEnd, "end_of_day"sv, "close_of_business"sv);
+REDRESS_ENUM_NAMES(InForceBasis, "reported"sv, "occurred"sv, "decided"sv);
+REDRESS_ENUM_NAMES(CommitmentKind, "callback"sv, "plan"sv, "fix"sv, "update"sv, "confirm"sv);
 #undef REDRESS_ENUM_NAMES
 
 /// The spelling of `value`, as in YAML and JSON. Undefined for a value outside the enum.

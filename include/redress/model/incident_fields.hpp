@@ -34,10 +34,19 @@ enum class FieldKind : std::uint8_t {
   category,     ///< a string that must be a category of the policy's taxonomy
   enumeration,  ///< one value of an enum
   enum_set,     ///< a list of an enum's values, read as a set
+  text_list,    ///< a list of strings, in written order
   flag,         ///< true or false
   integer,      ///< a 64-bit integer within [min, max]
   money,        ///< "800.00 CNY" or {minor: 80000, currency: CNY}, at least `min` minor units
   host_facts,   ///< the policy's host facts, by name
+};
+
+/// What a field tells of the incident. The members of an incident group (customers hit by one
+/// failure) share the failure's facts and differ in their own: a remedy that depends only on the
+/// former is the same for the whole group.
+enum class Describes : std::uint8_t {
+  failure,   ///< the failure, or the case (ids, times, host facts)
+  customer,  ///< the customer: who they are, how they feel, their past with the firm
 };
 
 /// One field of the incident document.
@@ -50,16 +59,35 @@ struct FieldInfo {
   bool required = false;
   /// The built-in fact the field feeds (policies read it under this name), or empty.
   std::string_view fact;
+  /// The fact is a flag, true when the field is given (not empty), rather than the field's value:
+  /// policies test that an incident has a group id, never the id itself.
+  bool fact_is_given = false;
+  Describes describes = Describes::failure;                     ///< the failure or the customer
   std::int64_t min = std::numeric_limits<std::int64_t>::min();  ///< integer, money (minor units)
   std::int64_t max = std::numeric_limits<std::int64_t>::max();  ///< integer
   /// Group: a bare value (not a map) stands for the group's first field.
   bool shorthand = false;
+  /// Category, enumeration: more than 1 when the field holds one value or a list of up to this
+  /// many different ones, the first the primary. Its fact keeps each value in a slot of its own
+  /// (slots the list leaves unused repeat the primary), and a test of the fact holds when it
+  /// holds for any of them.
+  std::uint8_t max_values = 1;
   std::string_view example;        ///< a value as hints write it: "core.unavailable"
   std::string_view default_value;  ///< what an absent field means, for the reference
   std::string_view description;    ///< one line for the reference
   // Derived by incident_fields(), never written in the table:
   int parent = -1;                           ///< index of the enclosing group, -1 at the root
   std::span<const std::string_view> values;  ///< enumeration, enum_set: the spellings
+
+  /// The kind of the fact the field feeds: a flag for fact_is_given, else the field's kind.
+  [[nodiscard]] constexpr FieldKind fact_kind() const {
+    return fact_is_given ? FieldKind::flag : kind;
+  }
+
+  /// The fact slots the field's fact takes: max_values, or 0 when it feeds no fact.
+  [[nodiscard]] constexpr std::uint32_t fact_slots() const {
+    return fact.empty() ? 0U : static_cast<std::uint32_t>(max_values);
+  }
 
   /// The key in its map: the path after the last dot.
   [[nodiscard]] constexpr std::string_view name() const {
@@ -107,14 +135,22 @@ inline constexpr auto kIncidentFieldTable = std::tuple{
         .path = "reported_at", .kind = FieldKind::timestamp, .required = true,
         .example = "\"2026-11-25T09:30:00+08:00\"",
         .description = "when the customer reported it; SLA deadlines count from here"}),
+    detail::fields::field<&Incident::occurred_at>({
+        .path = "occurred_at", .kind = FieldKind::timestamp,
+        .example = "\"2026-11-24T20:00:00+08:00\"", .default_value = "reported_at",
+        .description = "when the failure happened; clocks with start: occurred run from here"}),
     detail::fields::field<&Incident::category>({
         .path = "category", .kind = FieldKind::category, .required = true, .fact = "category",
         .example = "core.unavailable",
         .description = "the failure category (taxonomy id)"}),
-    detail::fields::field<&Incident::failure_type>({
+    detail::fields::field<&Incident::causes>({
+        .path = "cause", .kind = FieldKind::category, .fact = "cause", .max_values = 3,
+        .example = "core.system", .default_value = "the category itself",
+        .description = "the root causes as categories (the primary first), when not the symptom"}),
+    detail::fields::field<&Incident::failure_types>({
         .path = "failure_type", .kind = FieldKind::enumeration, .fact = "failure_type",
-        .example = "outcome", .default_value = "the category's declared type",
-        .description = "outcome or process failure"}),
+        .max_values = 2, .example = "outcome", .default_value = "the category's declared type",
+        .description = "outcome or process failure, or both: [outcome, process]"}),
     detail::fields::field<&Incident::magnitude>({
         .path = "magnitude", .kind = FieldKind::enumeration, .fact = "magnitude",
         .example = "major", .default_value = "minor", .description = "how bad"}),
@@ -141,28 +177,53 @@ inline constexpr auto kIncidentFieldTable = std::tuple{
         .path = "affected_count", .kind = FieldKind::integer, .fact = "affected_count",
         .min = 0, .example = "12", .default_value = "1",
         .description = "customers hit by the same failure"}),
+    detail::fields::field<&Incident::group>({
+        .path = "group", .kind = FieldKind::text, .fact = "in_group", .fact_is_given = true,
+        .example = "\"FL-2026-1125-MU5101\"", .default_value = "empty: no group",
+        .description = "the id of the incident group: every customer hit by one failure"}),
     detail::fields::field<&Incident::touchpoint>({
         .path = "touchpoint", .kind = FieldKind::text, .fact = "touchpoint",
         .example = "hotel.check_in", .default_value = "empty",
         .description = "blueprint step where it failed"}),
+    detail::fields::field<&Incident::jurisdiction>({
+        .path = "jurisdiction", .kind = FieldKind::text, .fact = "jurisdiction",
+        .example = "CN", .default_value = "empty",
+        .description = "where the complaint is governed, e.g. CN, EU, UK, US"}),
+    detail::fields::field<&Incident::sector>({
+        .path = "sector", .kind = FieldKind::text, .fact = "sector",
+        .example = "payments", .default_value = "empty",
+        .description = "the regulated sector where it matters, e.g. banking, payments"}),
+    detail::fields::field<&Incident::involved>({
+        .path = "involved", .kind = FieldKind::text_list,
+        .example = "[team_lead, \"staff:4711\"]", .default_value = "none",
+        .description = "roles or staff ids involved in the matter; recusal skips them"}),
     detail::fields::field<>({
         .path = "emotion", .kind = FieldKind::group, .shorthand = true,
         .example = "{state: angry, intensity: 4}",
         .description = "how the customer feels; a bare value is the state"}),
     detail::fields::field<&Incident::emotion>({
         .path = "emotion.state", .kind = FieldKind::enumeration, .required = true,
-        .fact = "emotion", .example = "angry", .default_value = "calm",
+        .fact = "emotion", .describes = Describes::customer, .example = "angry",
+        .default_value = "calm",
         .description = "the customer's state"}),
     detail::fields::field<&Incident::intensity>({
-        .path = "emotion.intensity", .kind = FieldKind::integer, .fact = "intensity", .min = 1,
+        .path = "emotion.intensity", .kind = FieldKind::integer, .fact = "intensity",
+        .describes = Describes::customer, .min = 1,
         .max = 5, .example = "4", .default_value = "1",
         .description = "emotion intensity, 1 to 5"}),
+    detail::fields::field<&Incident::other_emotions>({
+        .path = "emotion.also", .kind = FieldKind::enum_set, .fact = "other_emotions",
+        .describes = Describes::customer,
+        .example = "[anxious]", .default_value = "none",
+        .description = "emotions felt beside the dominant one"}),
     detail::fields::field<&Incident::motives>({
         .path = "motives", .kind = FieldKind::enum_set, .fact = "motives",
+        .describes = Describes::customer,
         .example = "[venting]", .default_value = "none",
         .description = "why the customer complains"}),
     detail::fields::field<&Incident::deficits>({
         .path = "deficits", .kind = FieldKind::enum_set, .fact = "deficits",
+        .describes = Describes::customer,
         .example = "[outcome]", .default_value = "none",
         .description = "justice dimensions the customer says were missing"}),
     detail::fields::field<>({
@@ -170,46 +231,75 @@ inline constexpr auto kIncidentFieldTable = std::tuple{
         .description = "who the customer is"}),
     detail::fields::field<&Incident::tier>({
         .path = "customer.tier", .kind = FieldKind::enumeration, .fact = "tier",
+        .describes = Describes::customer,
         .example = "vip", .default_value = "standard", .description = "customer value tier"}),
     detail::fields::field<&Incident::channel>({
         .path = "customer.channel", .kind = FieldKind::enumeration, .fact = "channel",
+        .describes = Describes::customer,
         .example = "phone", .default_value = "phone", .description = "complaint channel"}),
+    detail::fields::field<&Incident::tenure_months>({
+        .path = "customer.tenure_months", .kind = FieldKind::integer, .fact = "tenure_months",
+        .describes = Describes::customer,
+        .min = 0, .example = "36", .default_value = "0",
+        .description = "months the customer has been one"}),
+    detail::fields::field<&Incident::past_purchases>({
+        .path = "customer.past_purchases", .kind = FieldKind::integer, .fact = "past_purchases",
+        .describes = Describes::customer,
+        .min = 0, .example = "12", .default_value = "0",
+        .description = "purchases, stays or trips before this one"}),
+    detail::fields::field<&Incident::threatened>({
+        .path = "threatened", .kind = FieldKind::enum_set, .fact = "threatened",
+        .describes = Describes::customer,
+        .example = "[regulator, social_media]", .default_value = "none",
+        .description = "where the customer threatens to take the complaint (not yet filed)"}),
     detail::fields::field<&Incident::history>({
         .path = "history", .kind = FieldKind::group,
         .example = "{prior_failures: 1, last_failure_days_ago: 30}",
         .description = "the customer's past with the firm"}),
     detail::fields::field<&History::prior_failures>({
         .path = "history.prior_failures", .kind = FieldKind::integer, .fact = "prior_failures",
+        .describes = Describes::customer,
         .min = 0, .example = "1", .default_value = "0",
         .description = "failures in the look-back window"}),
     detail::fields::field<&History::last_failure_days_ago>({
         .path = "history.last_failure_days_ago", .kind = FieldKind::integer,
-        .fact = "last_failure_days_ago", .min = 0, .example = "30", .default_value = "0",
+        .fact = "last_failure_days_ago", .describes = Describes::customer, .min = 0,
+        .example = "30", .default_value = "0",
         .description = "days since the last failure"}),
     detail::fields::field<&History::last_failure_same_category>({
         .path = "history.last_failure_same_category", .kind = FieldKind::flag,
-        .fact = "last_failure_same_category", .example = "true", .default_value = "false",
+        .fact = "last_failure_same_category", .describes = Describes::customer,
+        .example = "true", .default_value = "false",
         .description = "last failure was similar"}),
     detail::fields::field<&History::last_recovery_outcome>({
         .path = "history.last_recovery_outcome", .kind = FieldKind::enumeration,
-        .fact = "last_recovery_outcome", .example = "unsatisfied", .default_value = "none",
+        .fact = "last_recovery_outcome", .describes = Describes::customer,
+        .example = "unsatisfied", .default_value = "none",
         .description = "how the last recovery ended"}),
     detail::fields::field<&History::open_complaints>({
         .path = "history.open_complaints", .kind = FieldKind::integer,
-        .fact = "open_complaints", .min = 0, .example = "1", .default_value = "0",
+        .fact = "open_complaints", .describes = Describes::customer, .min = 0, .example = "1",
+        .default_value = "0",
         .description = "complaints still open"}),
     detail::fields::field<&History::reopen_count>({
         .path = "history.reopen_count", .kind = FieldKind::integer, .fact = "reopen_count",
+        .describes = Describes::customer,
         .min = 0, .example = "1", .default_value = "0",
         .description = "times this case was reopened"}),
     detail::fields::field<&History::compensation_given>({
         .path = "history.compensation_given", .kind = FieldKind::money,
-        .fact = "compensation_given", .min = 0, .example = "\"200.00 CNY\"",
+        .fact = "compensation_given", .describes = Describes::customer, .min = 0,
+        .example = "\"200.00 CNY\"",
         .default_value = "0 in the policy's currency",
         .description = "goodwill given in the window"}),
+    detail::fields::field<&History::compensation_window_days>({
+        .path = "history.compensation_window_days", .kind = FieldKind::integer,
+        .min = 0, .example = "90", .default_value = "0 (not said: the cap's own window)",
+        .description = "the days up to this incident that compensation_given covers"}),
     detail::fields::field<&History::external_complaint>({
         .path = "history.external_complaint", .kind = FieldKind::flag,
-        .fact = "external_complaint", .example = "true", .default_value = "false",
+        .fact = "external_complaint", .describes = Describes::customer, .example = "true",
+        .default_value = "false",
         .description = "regulator, media or social complaint"}),
     detail::fields::field<&Incident::facts>({
         .path = "facts", .kind = FieldKind::host_facts, .example = "{room_rate: \"1200 CNY\"}",
@@ -294,19 +384,26 @@ namespace detail::fields {
 
 // Whether the member's C++ type can hold what the table says the field is.
 template <typename T>
-constexpr bool holds(FieldKind kind) {
-  switch (kind) {
+constexpr bool holds(const FieldInfo& info) {
+  const bool many = info.max_values > 1;
+  if (many && info.kind != FieldKind::category && info.kind != FieldKind::enumeration) {
+    return false;  // only categories and enum values come as one or a list
+  }
+  switch (info.kind) {
     case FieldKind::group:
       return std::is_class_v<T>;
     case FieldKind::text:
-    case FieldKind::category:
       return std::is_same_v<T, std::string>;
-    case FieldKind::timestamp:
-      return std::is_same_v<T, Timestamp>;
+    case FieldKind::category:
+      return many ? std::is_same_v<T, std::vector<std::string>> : std::is_same_v<T, std::string>;
+    case FieldKind::timestamp:  // a required one, or an optional one
+      return std::is_same_v<T, Timestamp> || std::is_same_v<T, std::optional<Timestamp>>;
     case FieldKind::enumeration:
-      return Enumerated<T>::value && !kIsEnumSet<T>;
+      return many ? kIsEnumSet<T> : Enumerated<T>::value && !kIsEnumSet<T>;
     case FieldKind::enum_set:
       return kIsEnumSet<T>;
+    case FieldKind::text_list:
+      return std::is_same_v<T, std::vector<std::string>>;
     case FieldKind::flag:
       return std::is_same_v<T, bool>;
     case FieldKind::integer:
@@ -367,30 +464,67 @@ constexpr auto incident_group_fields() {
   return out;
 }
 
-/// The number of built-in facts the fields feed.
+/// The number of fact slots the fields' built-in facts take (a fact of several values takes
+/// one slot per value: FieldInfo::max_values).
 inline constexpr std::uint32_t kIncidentFactCount = [] {
   std::uint32_t n = 0;
-  for (const auto& f : kIncidentFields) n += f.fact.empty() ? 0 : 1;
+  for (const auto& f : kIncidentFields) n += f.fact_slots();
   return n;
 }();
 
-/// The position of the built-in fact `fact` among the fields' facts (its fact slot); a name
-/// that no field feeds does not compile.
-consteval std::uint32_t incident_fact_index(std::string_view fact) {
+/// Per field, the slot of its fact's (first) value, in table order; meaningful for the fields
+/// that feed a fact.
+inline constexpr std::array<std::uint32_t, kIncidentFieldCount> kIncidentFactSlot = [] {
+  std::array<std::uint32_t, kIncidentFieldCount> out{};
   std::uint32_t n = 0;
-  for (const auto& f : kIncidentFields) {
-    if (f.fact.empty()) continue;
-    if (f.fact == fact) return n;
-    ++n;
+  for (std::size_t i = 0; i < kIncidentFieldCount; ++i) {
+    out[i] = n;
+    n += kIncidentFields[i].fact_slots();
+  }
+  return out;
+}();
+
+/// The slot of the built-in fact `fact` (of its first value); a name that no field feeds does
+/// not compile.
+consteval std::uint32_t incident_fact_index(std::string_view fact) {
+  for (std::size_t i = 0; i < kIncidentFieldCount; ++i) {
+    if (!kIncidentFields[i].fact.empty() && kIncidentFields[i].fact == fact) {
+      return kIncidentFactSlot[i];
+    }
   }
   throw "no incident field feeds this fact";
+}
+
+/// The index in kIncidentFields of the field whose fact holds slot `slot` (any of its values),
+/// or kIncidentFieldCount past the fields' facts (derived and host facts).
+constexpr std::size_t incident_field_index_of_slot(std::uint32_t slot) {
+  for (std::size_t i = 0; i < kIncidentFieldCount; ++i) {
+    const auto first = kIncidentFactSlot[i];
+    if (slot >= first && slot < first + kIncidentFields[i].fact_slots()) return i;
+  }
+  return kIncidentFieldCount;
+}
+
+/// That field, or nullptr past the fields' facts.
+constexpr const FieldInfo* incident_field_of_slot(std::uint32_t slot) {
+  const std::size_t i = incident_field_index_of_slot(slot);
+  return i < kIncidentFieldCount ? &kIncidentFields[i] : nullptr;
+}
+
+/// Whether slot `slot` holds a fact of the customer (Describes::customer: who they are, how
+/// they feel, their past): the facts in which members of one incident group may differ.
+/// False for the failure's facts, and for derived and host facts. (By index: comparing an
+/// address with nullptr is not a constant expression under -fsanitize=undefined.)
+constexpr bool is_customer_fact(std::uint32_t slot) {
+  const std::size_t i = incident_field_index_of_slot(slot);
+  return i < kIncidentFieldCount && kIncidentFields[i].describes == Describes::customer;
 }
 
 namespace detail::fields {
 
 template <std::size_t... I>
 constexpr bool check(std::index_sequence<I...>) {
-  return (holds<typename IncidentField<I>::type>(kIncidentFields[I].kind) && ...);
+  return (holds<typename IncidentField<I>::type>(kIncidentFields[I]) && ...);
 }
 
 constexpr bool paths_unique() {

@@ -2,10 +2,13 @@
 // every element with its source location. The compiler (compile/) resolves and checks it.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "redress/diag/diagnostic.hpp"
@@ -38,6 +41,24 @@ struct Metadata {
   Text currency;              ///< ISO 4217 code every amount in the policy must use
   std::vector<Text> locales;  ///< the first is the default
   Text description;           ///< free text; may be empty
+  /// Which date decides what is in force for a case: reported | occurred | decided (empty:
+  /// reported). See EffectiveSpec.
+  Text in_force;
+  /// `required`: the case's owner must not be involved in the matter (Incident::involved);
+  /// `none` or empty: no such requirement unless a rule's `recusal: required` fires.
+  Text recusal;
+};
+
+/// When a rule, a remedy amount or a clock is in force: from `from` (inclusive) until `until`
+/// (exclusive: the first day it no longer applies). Either may be empty (no bound); both empty
+/// when the element has no `effective:`.
+struct EffectiveSpec {
+  Text from;                ///< YYYY-MM-DD, or empty
+  Text until;               ///< YYYY-MM-DD, or empty
+  SourceLocation location;  ///< of the `effective:` map; unknown when absent
+
+  /// True when the element carries `effective:`.
+  [[nodiscard]] bool present() const { return location.known(); }
 };
 
 /// One taxonomy category, from a policy's `taxonomy.add` or from a taxonomy document.
@@ -99,13 +120,62 @@ struct RoleSpec {
 
 /// A business-hours calendar under `calendars:` (compiled into a redress::Calendar).
 struct CalendarSpec {
-  Text id;                         ///< the id `sla.calendar` names it by
+  Text id;                         ///< the id `sla.calendar` and clocks name it by
   Text utc_offset;                 ///< "+08:00", "-05:30" or "Z"; empty means UTC
   std::vector<Text> working_days;  ///< mon..sun; empty when not given: Monday to Friday
   /// Where `working_days:` is given (even as an empty list); unknown when it is absent.
   SourceLocation working_days_location;
-  Text hours;                  ///< "09:00-18:00"
-  std::vector<Text> holidays;  ///< YYYY-MM-DD
+  Text hours;                     ///< "09:00-18:00"
+  std::vector<Text> holidays;     ///< YYYY-MM-DD
+  std::vector<Text> makeup_days;  ///< YYYY-MM-DD: rest days worked instead (调休)
+};
+
+/// A longer period a clock may be extended to, with a holding reply sent before it falls due.
+struct ClockExtensionSpec {
+  Text due;                     ///< the whole extended period from the same start
+  LocalizedText when;           ///< when the extension may be used (complex cases, ...)
+  LocalizedText holding_reply;  ///< what the holding reply must tell the customer
+  SourceLocation location;      ///< of the list entry
+};
+
+/// Where the customer may refer the complaint, stated in the final reply.
+struct ReferralSpec {
+  LocalizedText body;       ///< the ombudsman, regulator or ADR body, with how to reach it
+  Text within;              ///< a clock period after the final reply; empty: no deadline
+  SourceLocation location;  ///< of the `referral:` map
+};
+
+/// A statutory (or contractual) clock under `clocks:`, in a policy or a clock library.
+struct ClockSpec {
+  Text id;                           ///< the id rules attach it by (`clock: ID`)
+  LocalizedText title;               ///< what the clock is, per locale
+  LocalizedText basis;               ///< the legal citation, per locale
+  Text start;                        ///< reported | occurred (empty: reported)
+  Text due;                          ///< a clock period, e.g. "15 calendar_days"
+  Text calendar;                     ///< a calendar id; empty: none
+  Text due_at;                       ///< end_of_day | close_of_business (empty: end_of_day)
+  bool roll_to_working_day = false;  ///< a last day that is closed moves on
+  std::vector<ClockExtensionSpec> extensions;  ///< longer periods, in written order
+  std::vector<LocalizedText> final_reply;      ///< what the final reply must contain
+  std::optional<ReferralSpec> referral;        ///< referral rights to state in it
+  EffectiveSpec effective;                     ///< when the clock is in force
+  SourceLocation location;                     ///< of the list entry
+};
+
+/// A task under `commitments:` that rules commit to: who does what for the customer, by when,
+/// and how often until when.
+struct CommitmentSpec {
+  Text id;                  ///< the id rules commit to it by (`commit: ID`)
+  Text kind;                ///< callback | plan | fix | update | confirm
+  Text assignee;            ///< a role or department id
+  Text due;                 ///< a duration ("30m") or a count of days ("3 working_days")
+  Text at;                  ///< a local time of day "HH:MM"; may be empty
+  Text start;               ///< reported | occurred (empty: reported)
+  Text calendar;            ///< a calendar id; empty: the SLA's calendar, if any
+  Text every;               ///< a duration the commitment recurs after; may be empty
+  LocalizedText until;      ///< the condition that ends the recurrence (with `every`)
+  LocalizedText text;       ///< what is promised, per locale
+  SourceLocation location;  ///< of the list entry
 };
 
 /// One entry of `sla.targets`: the response and resolution times for one priority.
@@ -124,17 +194,62 @@ struct SlaSpec {
   SourceLocation location;             ///< of the section
 };
 
-/// What an action does: its key in YAML (`remedy`, `set`, `involve`, `escalate`, `say`).
-/// Compiled actions (ActionInfo) share it.
-enum class ActionKind { remedy, set, involve, escalate, say };
+/// What an action does: its key in YAML (`remedy`, `set`, `involve`, `escalate`, `say`,
+/// `clock`, `commit`, `recusal`, `options`). Compiled actions (ActionInfo) share it; `options`
+/// compiles into one remedy action per option.
+enum class ActionKind : std::uint8_t {
+  remedy,
+  set,
+  involve,
+  escalate,
+  say,
+  clock,
+  commit,
+  recusal,
+  options
+};
+
+/// Each action's key in YAML, indexed by ActionKind: the policy reader and the policy diff both
+/// read it, so that a new kind is named once.
+inline constexpr std::array<std::string_view, 9> kActionNames = {
+    "remedy", "set", "involve", "escalate", "say", "clock", "commit", "recusal", "options"};
+static_assert(kActionNames.size() == static_cast<std::size_t>(ActionKind::options) + 1,
+              "every ActionKind needs its key in kActionNames, in the enum's order");
+
+/// The YAML key of `kind` (`remedy`, `set`, ...).
+[[nodiscard]] constexpr std::string_view to_string(ActionKind kind) {
+  return kActionNames[static_cast<std::size_t>(kind)];
+}
+
+/// The kind whose YAML key is `name` (exact match), or nullopt.
+[[nodiscard]] constexpr std::optional<ActionKind> parse_action_kind(std::string_view name) {
+  for (std::size_t i = 0; i < kActionNames.size(); ++i) {
+    if (kActionNames[i] == name) return static_cast<ActionKind>(i);
+  }
+  return std::nullopt;
+}
 
 /// One action under a rule's `then:`.
 struct ActionSpec {
   using Kind = ActionKind;   ///< what the action does
   Kind kind = Kind::remedy;  ///< which action
-  Text target;               ///< remedy id, fact id, department id, role id, or step id
+  /// Remedy, fact, department, role, step, clock, commitment or option group id; `required`
+  /// for recusal.
+  Text target;
   Text value;  ///< amount expression (remedy) or value expression (set); empty otherwise
+  EffectiveSpec effective;  ///< a remedy's `effective:` (remedy: {id, amount, effective})
   SourceLocation location;  ///< of the action's key
+  // The terms a remedy may be offered on (rules/README.md, "Options, fallbacks and contingent
+  // remedies"):
+  Text available;  ///< `if:`: offered only when this bool expression holds; empty: always
+  /// `fallback:`: the remedy offered instead when `available` does not hold (0 or 1 entries).
+  std::vector<ActionSpec> fallback;
+  LocalizedText contingent_on;  ///< `contingent: {on}`: the finding it waits for; empty: none
+  Text confirmed;               ///< `contingent: {confirmed}`: when the finding is made
+  SourceLocation contingent_location;  ///< of the `contingent:` map; unknown when absent
+  /// `options: {id, choose, of}`: the options, each a remedy action (id and amount).
+  std::vector<ActionSpec> options;
+  Text choose;  ///< `choose:`, "one" (the only kind of choice); empty when not written
 };
 
 /// A rule: a condition and the actions taken when it holds.
@@ -144,6 +259,7 @@ struct RuleSpec {
   Text when;                        ///< boolean expression; empty means always
   std::vector<Text> after;          ///< ids of rules that must be evaluated before this one
   std::vector<ActionSpec> actions;  ///< the `then:` list, in written order
+  EffectiveSpec effective;          ///< when the rule is in force
   SourceLocation location;          ///< of the list entry
 };
 
@@ -156,17 +272,58 @@ struct GroupSpec {
   SourceLocation location;      ///< of the list entry
 };
 
+/// A cap on goodwill per customer over a window of days.
+struct CustomerCapSpec {
+  Text amount;              ///< a money literal
+  Text window;              ///< days, e.g. "90d"
+  SourceLocation location;  ///< of the map
+};
+
+/// The `caps:` section: the most goodwill a decision may grant (restitution is never capped).
+struct CapsSpec {
+  Text goodwill_per_incident;                            ///< a money literal; empty: no such cap
+  std::optional<CustomerCapSpec> goodwill_per_customer;  ///< empty: no such cap
+  SourceLocation location;  ///< of the section; unknown when the policy has none
+};
+
 /// Top-level rule entries keep their written order: a rule alone, or a group of rules.
 struct RuleEntry {
   std::optional<RuleSpec> rule;    ///< set for a lone rule
   std::optional<GroupSpec> group;  ///< set for a group; exactly one of the two is set
 };
 
+/// One entry of `include:`: a clock library, and the names the including file gives the
+/// calendars its clocks count in.
+struct IncludeSpec {
+  Text file;  ///< the library's path, relative to the including file
+  /// Calendar renames: a clock of the library counting in calendar `key` counts in the
+  /// including policy's calendar `value` (e.g. {cn: cn_office}).
+  std::map<std::string, Text> calendars;
+};
+
+/// A clock library: a file of clocks that policies (and other libraries) include.
+struct ClockLibrarySpec {
+  Text id;                           ///< the library's id
+  Text version;                      ///< free-form, e.g. the date it was last reviewed
+  Text description;                  ///< free text; may be empty
+  std::vector<IncludeSpec> include;  ///< other libraries it includes, as written
+  std::vector<ClockSpec> clocks;     ///< its clocks, in written order
+};
+
+/// A file a policy includes, with its text (for hashing and for rendering diagnostics).
+struct SourceFile {
+  std::string file;  ///< the name its diagnostics carry
+  std::string text;  ///< its whole text
+};
+
 /// The whole policy document, as returned by io::load_policy_spec() and read by
 /// compile_policy().
 struct PolicySpec {
-  std::string file;                         ///< as given to the loader, used in diagnostics
-  std::string source;                       ///< the whole text, for rendering and hashing
+  std::string file;                  ///< as given to the loader, used in diagnostics
+  std::string source;                ///< the whole text, for rendering and hashing
+  std::vector<IncludeSpec> include;  ///< the `include:` list: clock libraries, as written
+  /// The files the includes brought in, in the order read (filled by load_policy()).
+  std::vector<SourceFile> included;
   Metadata metadata;                        ///< the `policy:` section
   TaxonomySpec taxonomy;                    ///< the `taxonomy:` section
   std::vector<FactSpec> facts;              ///< the `facts:` section, in written order
@@ -175,7 +332,12 @@ struct PolicySpec {
   std::vector<DepartmentSpec> departments;  ///< the `departments:` catalogue
   std::vector<RoleSpec> roles;              ///< the `roles:` hierarchy
   std::vector<CalendarSpec> calendars;      ///< the `calendars:` section
+  /// The `clocks:` section, then the clocks of the included libraries (each located in its
+  /// own file).
+  std::vector<ClockSpec> clocks;
+  std::vector<CommitmentSpec> commitments;  ///< the `commitments:` section, in written order
   SlaSpec sla;                              ///< the `sla:` section
+  CapsSpec caps;                            ///< the `caps:` section
   std::vector<RuleEntry> rules;             ///< the `rules:` section, in written order
 };
 

@@ -12,6 +12,7 @@
 #include "redress/compile/compiled_policy.hpp"
 #include "redress/diag/diagnostic.hpp"
 #include "redress/model/decision.hpp"
+#include "redress/testing/properties.hpp"
 
 /// Testing policies: suite files, rule coverage, JUnit output and Catch2 matchers.
 namespace redress::testing {
@@ -41,10 +42,13 @@ struct SuiteResult {
   std::string file;               ///< as given to run_suite()
   std::vector<CaseResult> cases;  ///< the cases run, in file order
   Diagnostics diagnostics;        ///< problems with the suite file itself (then no case ran)
+  std::vector<PropertyResult> properties;  ///< its `properties:`, in file order
   /// The number of cases that passed.
   [[nodiscard]] std::size_t passed() const;
   /// The number of cases that did not pass; suite-level `diagnostics` are not counted.
   [[nodiscard]] std::size_t failed() const;
+  /// The number of properties that did not hold or are malformed.
+  [[nodiscard]] std::size_t properties_failed() const;
 };
 
 /// The policy a suite names with `policy:`, resolved against the suite file's folder, or

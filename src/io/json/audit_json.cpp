@@ -29,14 +29,14 @@ Json outcome_json(const Decision& d) {
 }  // namespace
 
 std::string input_digest(std::string_view incident_text) {
-  return detail::content_hash(incident_text);
+  return redress::detail::content_hash(incident_text);
 }
 
 std::string decision_id(const PolicyIdentity& policy, std::string_view input_digest) {
   std::string material = policy.hash;
   material += '\n';
   material += input_digest;
-  const auto hash = detail::content_hash(material);
+  const auto hash = redress::detail::content_hash(material);
   constexpr std::string_view kPrefix = "sha256:";
   return "dec-" + hash.substr(kPrefix.size(), 32);
 }

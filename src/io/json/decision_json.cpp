@@ -5,30 +5,15 @@
 // both forms: json_out::Writer adds the separators, and indentation when asked for.
 #include <algorithm>
 
+#include "io/json/commitments_json.hpp"
 #include "io/json/json_out.hpp"
 #include "redress/io/decision_writer.hpp"
+#include "redress/model/calendar.hpp"
 
 namespace redress::io {
 namespace {
 
 using json_out::Writer;
-
-void write_money(Writer& w, const Money& money) {
-  w.begin_object();
-  w.key("minor");
-  w.integer(money.minor());
-  w.key("currency");
-  w.string(money.currency().code());
-  w.end_object();
-}
-
-void write_optional_money(Writer& w, const std::optional<Money>& money) {
-  if (money) {
-    write_money(w, *money);
-  } else {
-    w.null();
-  }
-}
 
 /// Enums (a vector, or a span into the policy) as a JSON list of their names.
 template <typename Enums>
@@ -36,25 +21,6 @@ void write_enum_list(Writer& w, const Enums& values) {
   w.begin_array();
   for (auto v : values) w.string(to_string(v));
   w.end_array();
-}
-
-void write_value(Writer& w, const FactValue& value) {
-  boost::variant2::visit(
-      [&w](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, Money>) {
-          write_money(w, v);
-        } else if constexpr (std::is_same_v<T, Symbol>) {
-          w.string(v.name);
-        } else if constexpr (std::is_same_v<T, SymbolSet>) {
-          w.strings(v.names);
-        } else if constexpr (std::is_same_v<T, bool>) {
-          w.boolean(v);
-        } else {
-          w.integer(v);
-        }
-      },
-      value);
 }
 
 // Named values as one object. A name given twice keeps its first place and its last value, as
@@ -67,7 +33,7 @@ void write_named_values(Writer& w, const std::vector<NamedValue>& values) {
     if (std::any_of(begin, it, same)) continue;
     const auto last = std::find_if(values.rbegin(), values.rend(), same);
     w.dynamic_key(it->name);
-    write_value(w, last->value);
+    w.value(last->value);
   }
   w.end_object();
 }
@@ -110,6 +76,57 @@ void write_deadlines(Writer& w, const Deadlines& d) {
   w.end_object();
 }
 
+void write_clock(Writer& w, const StatutoryClock& c) {
+  w.begin_object();
+  w.key("id");
+  w.string(c.id);
+  w.key("title");
+  w.string(c.title);
+  w.key("basis");
+  w.string(c.basis);
+  w.key("calendar");
+  w.string(c.calendar);
+  w.key("start");
+  w.string(to_string(c.start));
+  w.key("started");
+  w.timestamp(c.started);
+  w.key("period");
+  w.string(c.period);
+  w.key("due");
+  w.timestamp(c.due);
+  w.key("extensions");
+  w.begin_array();
+  for (const auto& e : c.extensions) {
+    w.begin_object();
+    w.key("period");
+    w.string(e.period);
+    w.key("due");
+    w.timestamp(e.due);
+    w.key("when");
+    w.string(e.when);
+    w.key("holding_reply");
+    w.string(e.holding_reply);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("final_reply");
+  w.strings(c.final_reply);
+  w.key("referral");
+  if (c.referral_body.empty()) {
+    w.null();
+  } else {
+    w.begin_object();
+    w.key("body");
+    w.string(c.referral_body);
+    w.key("within");
+    w.string(c.referral_within);
+    w.end_object();
+  }
+  w.key("rules");
+  w.strings(c.rules);
+  w.end_object();
+}
+
 void write_remedies(Writer& w, const std::vector<RemedyOffer>& remedies) {
   w.begin_array();
   for (const auto& r : remedies) {
@@ -117,7 +134,7 @@ void write_remedies(Writer& w, const std::vector<RemedyOffer>& remedies) {
     w.key("id");
     w.string(r.id);
     w.key("amount");
-    write_optional_money(w, r.amount);
+    w.optional_money(r.amount);
     w.key("covers");
     write_enum_list(w, r.covers);
     w.key("goodwill");
@@ -126,9 +143,63 @@ void write_remedies(Writer& w, const std::vector<RemedyOffer>& remedies) {
     w.string(r.text);
     w.key("rules");
     w.strings(r.rules);
+    w.offer_terms(r);
+    if (r.capped_from) {
+      w.key("capped_from");
+      w.money(*r.capped_from);
+    }
     w.end_object();
   }
   w.end_array();
+}
+
+void write_options(Writer& w, const std::vector<RemedyOptions>& options) {
+  w.begin_array();
+  for (const auto& o : options) {
+    w.begin_object();
+    w.key("id");
+    w.string(o.id);
+    w.key("choose");
+    w.string("one");
+    w.key("of");
+    w.strings(o.of);
+    w.key("rules");
+    w.strings(o.rules);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_cap(Writer& w, const GoodwillCap& cap) {
+  w.begin_object();
+  w.key("per_incident");
+  w.optional_money(cap.per_incident);
+  w.key("per_customer");
+  w.optional_money(cap.per_customer);
+  w.key("window_days");
+  w.integer(cap.window_days);
+  w.key("given");
+  w.money(cap.given);
+  w.key("given_window_days");
+  w.integer(cap.given_window_days);
+  w.key("requested");
+  w.money(cap.requested);
+  w.key("allowed");
+  w.money(cap.allowed);
+  w.key("reductions");
+  w.begin_array();
+  for (const auto& r : cap.reductions) {
+    w.begin_object();
+    w.key("remedy");
+    w.string(r.remedy);
+    w.key("from");
+    w.money(r.from);
+    w.key("to");
+    w.money(r.to);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
 }
 
 void write_coverage(Writer& w, const std::vector<JusticeCoverage>& coverage) {
@@ -187,6 +258,15 @@ void write_decision(Writer& w, const Decision& d, const WriteOptions& options) {
   w.begin_object();
   w.key("incident");
   w.string(d.incident_id);
+  if (!d.group.empty()) {  // the key is left out for an incident that stands alone
+    w.key("group");
+    w.begin_object();
+    w.key("id");
+    w.string(d.group);
+    w.key("affected_count");
+    w.integer(d.affected_count);
+    w.end_object();
+  }
   w.key("policy");
   w.begin_object();
   w.key("id");
@@ -196,28 +276,57 @@ void write_decision(Writer& w, const Decision& d, const WriteOptions& options) {
   w.key("hash");
   w.string(d.policy.hash);
   w.end_object();
+  if (d.in_force) {
+    w.key("in_force");
+    w.begin_object();
+    w.key("as_of");
+    w.string(format_local_date(d.in_force->date));
+    w.key("basis");
+    w.string(to_string(d.in_force->basis));
+    w.end_object();
+  }
   w.key("classification");
   write_classification(w, d.classification);
   w.key("priority");
   w.integer(d.priority);
   w.key("deadlines");
   write_deadlines(w, d.deadlines);
+  w.key("clocks");
+  w.begin_array();
+  for (const auto& clock : d.clocks) write_clock(w, clock);
+  w.end_array();
+  if (!d.commitments.empty()) {
+    w.key("commitments");
+    json_out::write_commitments(w, d.commitments);
+  }
   w.key("remedies");
   write_remedies(w, d.remedies);
+  if (!d.options.empty()) {
+    w.key("options");
+    write_options(w, d.options);
+  }
   w.key("justice_coverage");
   write_coverage(w, d.coverage);
   w.key("compensation_total");
-  write_money(w, d.compensation_total);
+  w.money(d.compensation_total);
   w.key("goodwill_total");
-  write_money(w, d.goodwill_total);
+  w.money(d.goodwill_total);
   w.key("restitution_total");
-  write_money(w, d.restitution_total);
+  w.money(d.restitution_total);
+  if (d.cap) {
+    w.key("cap");
+    write_cap(w, *d.cap);
+  }
   w.key("owner");
   w.string(d.owner);
   w.key("owner_authority");
-  write_optional_money(w, d.owner_authority);
+  w.optional_money(d.owner_authority);
   w.key("escalation_path");
   w.strings(d.escalation_path);
+  if (d.recusal) {
+    w.key("recusal");
+    json_out::write_recusal(w, *d.recusal);
+  }
   w.key("departments");
   w.strings(d.departments);
   w.key("communication");
@@ -247,6 +356,10 @@ void write_decision(Writer& w, const Decision& d, const WriteOptions& options) {
   if (options.trace) {
     w.key("trace");
     write_trace(w, d.trace);
+    if (!d.owner_trace.empty()) {
+      w.key("owner_trace");
+      w.strings(d.owner_trace);
+    }
   }
   w.end_object();
 }

@@ -5,20 +5,21 @@
 namespace redress::io {
 
 std::string to_json(const Diagnostics& diagnostics, int indent) {
-  using Json = nlohmann::ordered_json;
-  Json out = Json::array();
+  using OrderedJson = nlohmann::ordered_json;
+  OrderedJson out = OrderedJson::array();
   for (const auto& d : diagnostics.items()) {
     const auto& at = d.location;
-    out.push_back(Json{{"code", d.code},
-                       {"severity", std::string(to_string(d.severity))},
-                       {"file", at.file},
-                       {"line", at.known() ? Json(at.line + 1) : Json(nullptr)},
-                       {"column", at.column >= 0 ? Json(at.column + 1) : Json(nullptr)},
-                       {"message", d.message},
-                       {"hint", d.hint}});
+    out.push_back(
+        OrderedJson{{"code", d.code},
+                    {"severity", std::string(to_string(d.severity))},
+                    {"file", at.file},
+                    {"line", at.known() ? OrderedJson(at.line + 1) : OrderedJson(nullptr)},
+                    {"column", at.column >= 0 ? OrderedJson(at.column + 1) : OrderedJson(nullptr)},
+                    {"message", d.message},
+                    {"hint", d.hint}});
   }
   // Diagnostics quote user input, which may not be valid UTF-8: replace, never throw.
-  return out.dump(indent, ' ', false, Json::error_handler_t::replace);
+  return out.dump(indent, ' ', false, OrderedJson::error_handler_t::replace);
 }
 
 }  // namespace redress::io

@@ -8,6 +8,7 @@
 #include <array>
 #include <charconv>
 
+#include "redress/model/decision.hpp"
 #include "redress/model/time.hpp"
 
 namespace redress::io::json_out {
@@ -225,6 +226,21 @@ void append_timestamp(Appender& a, const Timestamp& t) {
   p = two_digits(p, abs_offset % 60);
   *p++ = '"';
   a.raw(std::string_view(text, sizeof text));
+}
+
+void Writer::offer_terms(const RemedyOffer& offer) {
+  if (!offer.option.empty()) {
+    key("option");
+    string(offer.option);
+  }
+  if (!offer.instead_of.empty()) {
+    key("instead_of");
+    string(offer.instead_of);
+  }
+  if (!offer.contingent.empty()) {
+    key("contingent");
+    string(offer.contingent);
+  }
 }
 
 void append_duration(Appender& a, const Duration& d) {

@@ -14,9 +14,14 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/variant2/variant.hpp>
+#include "redress/model/fact_value.hpp"
+#include "redress/model/money.hpp"
+
 namespace redress {
 struct Decision;
 struct Duration;
+struct RemedyOffer;
 struct Timestamp;
 }  // namespace redress
 namespace redress::io {
@@ -248,6 +253,48 @@ class Writer {
   void duration(const Duration& d) {
     item();
     append_duration(a_, d);
+  }
+
+  /// Money as {"minor": ..., "currency": ...}.
+  void money(const Money& m) {
+    begin_object();
+    key("minor");
+    integer(m.minor());
+    key("currency");
+    string(m.currency().code());
+    end_object();
+  }
+  /// As money(), or null.
+  void optional_money(const std::optional<Money>& m) {
+    if (m) {
+      money(*m);
+    } else {
+      null();
+    }
+  }
+  /// The terms a remedy is offered on, as keys of the offer's object: `option`, `instead_of`
+  /// and `contingent`, each only when the offer has it (an outright offer writes none). The
+  /// decision and the replay's changed offers write them alike.
+  void offer_terms(const RemedyOffer& offer);
+  /// A fact's value as the decision writes it: money as above, a symbol as its name, a set as
+  /// an array of names, a bool, an integer.
+  void value(const FactValue& v) {
+    boost::variant2::visit(
+        [this](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, Money>) {
+            money(x);
+          } else if constexpr (std::is_same_v<T, Symbol>) {
+            string(x.name);
+          } else if constexpr (std::is_same_v<T, SymbolSet>) {
+            strings(x.names);
+          } else if constexpr (std::is_same_v<T, bool>) {
+            boolean(x);
+          } else {
+            integer(x);
+          }
+        },
+        v);
   }
 
   /// An array of strings.

@@ -40,6 +40,7 @@ std::optional<YAML::Node> top_map(yaml::Context& ctx, const YAML::Node& document
 }
 
 void read_policy(yaml::MapReader& top, policy::PolicySpec& spec) {
+  yaml::read_include(top, spec.include);
   yaml::read_metadata(top, spec.metadata);
   yaml::read_taxonomy(top, spec.taxonomy);
   yaml::read_facts(top, spec.facts);
@@ -48,7 +49,10 @@ void read_policy(yaml::MapReader& top, policy::PolicySpec& spec) {
   yaml::read_departments(top, spec.departments);
   yaml::read_roles(top, spec.roles);
   yaml::read_calendars(top, spec.calendars);
+  yaml::read_clocks(top, spec.clocks);
+  yaml::read_commitments(top, spec.commitments);
   yaml::read_sla(top, spec.sla);
+  yaml::read_caps(top, spec.caps);
   yaml::read_rules(top, spec.rules);
 }
 
@@ -65,11 +69,35 @@ SpecResult load_policy_spec(std::string_view text, std::string_view file) {
   policy::PolicySpec spec;
   spec.file = std::string(file);
   spec.source = std::string(text);
-  yaml::MapReader top(ctx, *map, "policy document",
-                      {"policy", "taxonomy", "facts", "remedies", "communication", "departments",
-                       "roles", "calendars", "sla", "rules"});
+  yaml::MapReader top(
+      ctx, *map, "policy document",
+      {"include", "policy", "taxonomy", "facts", "remedies", "communication", "departments",
+       "roles", "calendars", "clocks", "commitments", "sla", "caps", "rules"});
   read_policy(top, spec);
   if (!result.diagnostics.has_errors()) result.spec = std::move(spec);
+  return result;
+}
+
+LibraryResult load_clock_library(std::string_view text, std::string_view file) {
+  LibraryResult result;
+  yaml::Context ctx(text, file, result.diagnostics);
+  const auto document = parse(ctx, text);
+  if (!document) return result;
+  const auto map = top_map(ctx, *document, "a clock library");
+  if (!map) return result;
+  policy::ClockLibrarySpec library;
+  yaml::MapReader top(ctx, *map, "clock library", {"library", "include", "clocks"});
+  if (const yaml::Entry* entry =
+          top.map("library", true, "add 'library: {id: ..., version: ...}' naming the library")) {
+    yaml::MapReader header(ctx, entry->value, "'library' section",
+                           {"id", "version", "description"});
+    library.id = header.text("id", true);
+    library.version = header.text("version", true);
+    library.description = header.text("description");
+  }
+  yaml::read_include(top, library.include);
+  yaml::read_clocks(top, library.clocks);
+  if (!result.diagnostics.has_errors()) result.library = std::move(library);
   return result;
 }
 

@@ -11,12 +11,12 @@ namespace {
 
 using Kind = policy::ActionSpec::Kind;
 
-/// In the order of ActionSpec::Kind, so that the index is the kind.
-const std::vector<std::string_view> kActionNames = {"remedy", "set", "involve", "escalate", "say"};
 const std::vector<std::string_view> kHitPolicies = {"first", "collect"};
 constexpr std::string_view kActionForms =
     "write an action as a one-key map: '- remedy: ID', '- remedy: {id: ID, amount: EXPR}', "
-    "'- set: {FACT: EXPR}', '- involve: ID', '- escalate: ID' or '- say: ID'";
+    "'- set: {FACT: EXPR}', '- involve: ID', '- escalate: ID', '- say: ID', '- clock: ID', "
+    "'- commit: ID', '- recusal: required' or "
+    "'- options: {id: ID, choose: one, of: [ID, ...]}'";
 
 /// The key entry named `key` in `map`, if any (checked before choosing rule or group).
 std::optional<YAML::Node> key_node(const YAML::Node& map, std::string_view key) {
@@ -26,22 +26,78 @@ std::optional<YAML::Node> key_node(const YAML::Node& map, std::string_view key) 
   return std::nullopt;
 }
 
-/// `remedy: ID` or `remedy: {id: ID, amount: EXPR}`.
-void read_remedy_action(Context& ctx, const Entry& entry, policy::ActionSpec& action) {
-  if (entry.value.IsScalar()) {
-    action.target = ctx.text(entry.value);
+/// `contingent: {on: {LOCALE: TEXT}, confirmed: EXPR}`: the finding a remedy waits for.
+void read_contingent(MapReader& reader, policy::ActionSpec& action) {
+  const Entry* entry = reader.map("contingent");
+  if (!entry) return;
+  Context& ctx = reader.context();
+  action.contingent_location = ctx.location(entry->value_mark);
+  MapReader terms(ctx, entry->value, "'contingent'", {"on", "confirmed"});
+  if (!terms.require("on", "add 'on: {en: \"the finding it waits for\"}'")) return;
+  action.contingent_on = terms.localized("on");
+  action.confirmed = terms.text("confirmed");
+}
+
+/// `remedy: ID` or `remedy: {id: ID, amount: EXPR, effective: {from, until}, if: EXPR,
+/// fallback: REMEDY, contingent: {on, confirmed}}`; `what` names it in messages. A fallback is
+/// read the same way (without `effective` and `contingent`, which belong to the action).
+void read_remedy_terms(Context& ctx, const YAML::Node& value, const YAML::Mark& mark,
+                       policy::ActionSpec& action, bool fallback) {
+  const std::string_view name = fallback ? "fallback" : "remedy";
+  if (value.IsScalar()) {
+    action.target = ctx.text(value);
     return;
   }
-  if (!entry.value.IsMap()) {
-    ctx.error("policy.wrong_type", entry.value_mark,
-              fmt::format("'remedy' must be a remedy id or a map {{id, amount}}, found {}",
-                          kind_name(entry.value)),
-              "write 'remedy: ID' or 'remedy: {id: ID, amount: EXPR}'");
+  if (!value.IsMap()) {
+    ctx.error("policy.wrong_type", mark,
+              fmt::format("'{}' must be a remedy id or a map {{id, amount}}, found {}", name,
+                          kind_name(value)),
+              fmt::format("write '{0}: ID' or '{0}: {{id: ID, amount: EXPR}}'", name));
     return;
   }
-  MapReader reader(ctx, entry.value, "'remedy' action", {"id", "amount"});
+  std::vector<std::string_view> keys = {"id", "amount", "if", "fallback"};
+  if (!fallback) keys.insert(keys.end(), {"effective", "contingent"});
+  MapReader reader(ctx, value, fmt::format("'{}' action", name), keys);
   action.target = reader.text("id", true);
   action.value = reader.text("amount");
+  action.available = reader.text("if");
+  if (!fallback) {
+    action.effective = read_effective(reader);
+    read_contingent(reader, action);
+  }
+  if (const Entry* next = reader.find("fallback"); next && !next->value.IsNull()) {
+    policy::ActionSpec alternative;
+    alternative.kind = Kind::remedy;
+    alternative.location = ctx.location(next->key.Mark());
+    read_remedy_terms(ctx, next->value, next->value_mark, alternative, true);
+    action.fallback.push_back(std::move(alternative));
+  }
+}
+
+/// `options: {id: ID, choose: one, of: [REMEDY, ...]}`, each option `ID` or `{id, amount}`.
+void read_options_action(Context& ctx, const Entry& entry, policy::ActionSpec& action) {
+  if (!expect_map(ctx, entry.value, "'options'", entry.value_mark)) return;
+  MapReader reader(ctx, entry.value, "'options' action", {"id", "choose", "of"});
+  action.target = reader.text("id", true);
+  action.choose = reader.text("choose");
+  const Entry* of =
+      reader.list("of", true, "add 'of: [REMEDY, REMEDY]', the remedies to choose from");
+  if (!of) return;
+  for (const auto& item : of->value) {
+    policy::ActionSpec option;
+    option.kind = Kind::remedy;
+    option.location = ctx.location(item.Mark());
+    if (item.IsScalar()) {
+      option.target = ctx.text(item);
+    } else if (expect_map(ctx, item, "each item of 'of'", item.Mark())) {
+      MapReader terms(ctx, item, "option", {"id", "amount"});
+      option.target = terms.text("id", true);
+      option.value = terms.text("amount");
+    } else {
+      continue;
+    }
+    action.options.push_back(std::move(option));
+  }
 }
 
 /// `set: {FACT: EXPR, ...}`: one action per fact, in written order.
@@ -97,15 +153,15 @@ void read_action(Context& ctx, const YAML::Node& item, std::vector<policy::Actio
     return;
   }
   const Entry& entry = keys.front();
-  const auto known = std::find(kActionNames.begin(), kActionNames.end(), entry.name);
-  if (known == kActionNames.end()) {
-    auto hint = detail::did_you_mean(entry.name, kActionNames);
-    ctx.error("policy.unknown_key", entry.key.Mark(),
-              fmt::format("unknown action '{}'", entry.name),
-              hint.empty() ? fmt::format("actions are {}", quoted_list(kActionNames)) : hint);
+  const auto known = policy::parse_action_kind(entry.name);
+  if (!known) {
+    auto hint = redress::detail::did_you_mean(entry.name, policy::kActionNames);
+    ctx.error(
+        "policy.unknown_key", entry.key.Mark(), fmt::format("unknown action '{}'", entry.name),
+        hint.empty() ? fmt::format("actions are {}", quoted_list(policy::kActionNames)) : hint);
     return;
   }
-  const auto kind = static_cast<Kind>(known - kActionNames.begin());
+  const auto kind = *known;
   if (kind == Kind::set) {
     read_set_action(ctx, entry, out);
     return;
@@ -114,7 +170,9 @@ void read_action(Context& ctx, const YAML::Node& item, std::vector<policy::Actio
   action.kind = kind;
   action.location = ctx.location(entry.key.Mark());
   if (kind == Kind::remedy) {
-    read_remedy_action(ctx, entry, action);
+    read_remedy_terms(ctx, entry.value, entry.value_mark, action, false);
+  } else if (kind == Kind::options) {
+    read_options_action(ctx, entry, action);
   } else if (expect_scalar(ctx, entry.value, fmt::format("'{}'", entry.name), entry.value_mark)) {
     action.target = ctx.text(entry.value);
   } else {
@@ -124,13 +182,14 @@ void read_action(Context& ctx, const YAML::Node& item, std::vector<policy::Actio
 }
 
 policy::RuleSpec read_rule(Context& ctx, const YAML::Node& item) {
-  MapReader reader(ctx, item, "rule", {"id", "description", "when", "after", "then"});
+  MapReader reader(ctx, item, "rule", {"id", "description", "when", "after", "then", "effective"});
   policy::RuleSpec rule;
   rule.location = ctx.location(item.Mark());
   rule.id = reader.text("id", true);
   rule.description = reader.text("description");
   rule.when = reader.text("when");
   rule.after = reader.texts("after");
+  rule.effective = read_effective(reader);
   // `then:` with no value is read as an empty list, like `then: []`.
   const Entry* then = reader.find("then");
   if (!then) {
@@ -148,7 +207,7 @@ void check_hit(Context& ctx, const policy::Text& hit, const YAML::Mark& mark) {
       std::find(kHitPolicies.begin(), kHitPolicies.end(), hit.value) != kHitPolicies.end()) {
     return;
   }
-  auto hint = detail::did_you_mean(hit.value, kHitPolicies);
+  auto hint = redress::detail::did_you_mean(hit.value, kHitPolicies);
   if (hint.empty())
     hint = "first: only the first matching rule fires; collect: all that match fire";
   ctx.error("policy.bad_value", mark,
@@ -185,6 +244,7 @@ void read_rules(MapReader& top, std::vector<policy::RuleEntry>& out) {
       top.list("rules", true, "add 'rules:' with a list of rules ('rules: []' is allowed)");
   if (!entry) return;
   Context& ctx = top.context();
+  if (entry->value.IsSequence()) out.reserve(out.size() + entry->value.size());
   for_each_map(ctx, entry->value, "'rules'", [&](const YAML::Node& item) {
     policy::RuleEntry rule_entry;
     if (key_node(item, "group")) {

@@ -26,12 +26,14 @@ void read_metadata(MapReader& top, policy::Metadata& out) {
       top.map("policy", true, "add 'policy: {id: ..., version: ..., currency: ...}'");
   if (!entry) return;
   MapReader reader(top.context(), entry->value, "'policy' section",
-                   {"id", "version", "currency", "locales", "description"});
+                   {"id", "version", "currency", "locales", "description", "in_force", "recusal"});
   out.id = reader.text("id", true);
   out.version = reader.text("version", true);
   out.currency = reader.text("currency", true);
   out.locales = reader.texts("locales");
   out.description = reader.text("description");
+  out.in_force = reader.text("in_force");
+  out.recusal = reader.text("recusal");
 }
 
 std::vector<policy::CategorySpec> read_categories(Context& ctx, const YAML::Node& list,
@@ -127,7 +129,8 @@ void read_roles(MapReader& top, std::vector<policy::RoleSpec>& out) {
 }
 
 void read_calendars(MapReader& top, std::vector<policy::CalendarSpec>& out) {
-  read_list(top, "calendars", "calendar", {"id", "utc_offset", "working_days", "hours", "holidays"},
+  read_list(top, "calendars", "calendar",
+            {"id", "utc_offset", "working_days", "hours", "holidays", "makeup_days"},
             [&](MapReader& reader, const YAML::Node&) {
               policy::CalendarSpec calendar;
               calendar.id = reader.text("id", true);
@@ -138,7 +141,133 @@ void read_calendars(MapReader& top, std::vector<policy::CalendarSpec>& out) {
               }
               calendar.hours = reader.text("hours");
               calendar.holidays = reader.texts("holidays");
+              calendar.makeup_days = reader.texts("makeup_days");
               out.push_back(std::move(calendar));
+            });
+}
+
+policy::EffectiveSpec read_effective(MapReader& reader) {
+  policy::EffectiveSpec out;
+  const Entry* entry = reader.map("effective");
+  if (!entry) return out;
+  Context& ctx = reader.context();
+  out.location = ctx.location(entry->value_mark);
+  MapReader dates(ctx, entry->value, "'effective'", {"from", "until"});
+  out.from = dates.text("from");
+  out.until = dates.text("until");
+  return out;
+}
+
+void read_include(MapReader& top, std::vector<policy::IncludeSpec>& out) {
+  const Entry* entry = top.list("include");
+  if (!entry) return;
+  Context& ctx = top.context();
+  for (const auto& item : entry->value) {
+    policy::IncludeSpec include;
+    if (item.IsScalar()) {
+      include.file = ctx.text(item);
+    } else if (expect_map(ctx, item, "each item of 'include'", item.Mark())) {
+      MapReader reader(ctx, item, "'include' entry", {"file", "calendars"});
+      include.file = reader.text("file", true);
+      if (const Entry* calendars = reader.map("calendars")) {
+        for (const auto& rename : map_entries(ctx, calendars->value, "'calendars'")) {
+          if (expect_scalar(ctx, rename.value, fmt::format("the calendar for '{}'", rename.name),
+                            rename.value_mark)) {
+            include.calendars.emplace(rename.name, ctx.text(rename.value));
+          }
+        }
+      }
+    } else {
+      continue;
+    }
+    out.push_back(std::move(include));
+  }
+}
+
+namespace {
+
+std::vector<policy::ClockExtensionSpec> read_extensions(MapReader& clock) {
+  std::vector<policy::ClockExtensionSpec> out;
+  read_list(clock, "extensions", "clock extension", {"due", "when", "holding_reply"},
+            [&](MapReader& reader, const YAML::Node& item) {
+              policy::ClockExtensionSpec extension;
+              extension.due = reader.text("due", true);
+              extension.when = reader.localized("when");
+              extension.holding_reply = reader.localized("holding_reply");
+              extension.location = reader.context().location(item.Mark());
+              out.push_back(std::move(extension));
+            });
+  return out;
+}
+
+std::vector<policy::LocalizedText> read_final_reply(MapReader& clock) {
+  std::vector<policy::LocalizedText> out;
+  const Entry* entry = clock.list("final_reply");
+  if (!entry) return out;
+  Context& ctx = clock.context();
+  for_each_map(ctx, entry->value, "'final_reply'", [&](const YAML::Node& item) {
+    out.push_back(read_localized(ctx, item, "an item of 'final_reply'"));
+  });
+  return out;
+}
+
+std::optional<policy::ReferralSpec> read_referral(MapReader& clock) {
+  const Entry* entry = clock.map("referral");
+  if (!entry) return std::nullopt;
+  Context& ctx = clock.context();
+  MapReader reader(ctx, entry->value, "'referral'", {"body", "within"});
+  policy::ReferralSpec referral;
+  referral.location = ctx.location(entry->value_mark);
+  referral.body = reader.localized("body");
+  referral.within = reader.text("within");
+  if (referral.body.empty()) {
+    reader.require("body", "add 'body: {en: ...}' naming who the customer may refer to");
+  }
+  return referral;
+}
+
+}  // namespace
+
+void read_clocks(MapReader& top, std::vector<policy::ClockSpec>& out) {
+  read_list(top, "clocks", "clock",
+            {"id", "title", "basis", "start", "due", "calendar", "due_at", "roll_to_working_day",
+             "extensions", "final_reply", "referral", "effective"},
+            [&](MapReader& reader, const YAML::Node& item) {
+              policy::ClockSpec clock;
+              clock.location = reader.context().location(item.Mark());
+              clock.id = reader.text("id", true);
+              clock.title = reader.localized("title");
+              clock.basis = reader.localized("basis");
+              clock.start = reader.text("start");
+              clock.due = reader.text("due", true);
+              clock.calendar = reader.text("calendar");
+              clock.due_at = reader.text("due_at");
+              clock.roll_to_working_day = reader.boolean("roll_to_working_day");
+              clock.extensions = read_extensions(reader);
+              clock.final_reply = read_final_reply(reader);
+              clock.referral = read_referral(reader);
+              clock.effective = read_effective(reader);
+              out.push_back(std::move(clock));
+            });
+}
+
+void read_commitments(MapReader& top, std::vector<policy::CommitmentSpec>& out) {
+  read_list(top, "commitments", "commitment",
+            {"id", "kind", "assignee", "due", "at", "start", "calendar", "every", "until", "text"},
+            [&](MapReader& reader, const YAML::Node& item) {
+              policy::CommitmentSpec commitment;
+              commitment.location = reader.context().location(item.Mark());
+              commitment.id = reader.text("id", true);
+              commitment.kind = reader.text("kind", true);
+              commitment.assignee = reader.text("assignee", true);
+              commitment.due = reader.text("due");
+              commitment.at = reader.text("at");
+              commitment.start = reader.text("start");
+              commitment.calendar = reader.text("calendar");
+              commitment.every = reader.text("every");
+              commitment.until = reader.localized("until");
+              commitment.text = reader.localized("text");
+              out.push_back(std::move(commitment));
             });
 }
 

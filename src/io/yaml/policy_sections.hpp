@@ -30,8 +30,18 @@ void read_departments(MapReader& top, std::vector<policy::DepartmentSpec>& out);
 void read_roles(MapReader& top, std::vector<policy::RoleSpec>& out);
 /// `calendars:`
 void read_calendars(MapReader& top, std::vector<policy::CalendarSpec>& out);
+/// `clocks:`
+void read_clocks(MapReader& top, std::vector<policy::ClockSpec>& out);
+/// `commitments:`: tasks rules commit to.
+void read_commitments(MapReader& top, std::vector<policy::CommitmentSpec>& out);
+/// `include:`: the clock libraries to include, as written.
+void read_include(MapReader& top, std::vector<policy::IncludeSpec>& out);
+/// `effective: {from, until}` of the map `reader` reads, if it has one.
+policy::EffectiveSpec read_effective(MapReader& reader);
 /// `sla:` (required)
 void read_sla(MapReader& top, policy::SlaSpec& out);
+/// `caps:`: goodwill caps per incident and per customer (policy_caps.cpp).
+void read_caps(MapReader& top, policy::CapsSpec& out);
 /// `rules:` (required): rules and groups, in written order (policy_rules.cpp).
 void read_rules(MapReader& top, std::vector<policy::RuleEntry>& out);
 

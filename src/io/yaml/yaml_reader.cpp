@@ -12,7 +12,7 @@ namespace {
 
 /// The hint for a key that is not allowed: the closest known key, or all of them.
 std::string unknown_key_hint(std::string_view key, const std::vector<std::string_view>& known) {
-  auto hint = detail::did_you_mean(key, known);
+  auto hint = redress::detail::did_you_mean(key, known);
   if (hint.empty()) hint = fmt::format("known keys: {}", fmt::join(known, ", "));
   return hint;
 }
@@ -66,7 +66,7 @@ std::string_view kind_name(const YAML::Node& node) {
   }
 }
 
-std::string quoted_list(const std::vector<std::string_view>& candidates) {
+std::string quoted_list(std::span<const std::string_view> candidates) {
   std::string out;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (i > 0) out += i + 1 == candidates.size() ? " or " : ", ";
@@ -238,14 +238,17 @@ const Entry* MapReader::map(std::string_view key, bool required, std::string_vie
 }
 
 policy::LocalizedText MapReader::localized(std::string_view key) {
-  policy::LocalizedText out;
   const Entry* entry = map(key);
-  if (!entry) return out;
-  const auto what = fmt::format("'{}'", key);
-  for (const auto& locale : map_entries(ctx_, entry->value, what)) {
+  if (!entry) return {};
+  return read_localized(ctx_, entry->value, fmt::format("'{}'", key));
+}
+
+policy::LocalizedText read_localized(Context& ctx, const YAML::Node& map, std::string_view what) {
+  policy::LocalizedText out;
+  for (const auto& locale : map_entries(ctx, map, what)) {
     const auto subject = fmt::format("the '{}' text", locale.name);
-    if (expect_scalar(ctx_, locale.value, subject, locale.value_mark)) {
-      out.emplace(locale.name, ctx_.text(locale.value));
+    if (expect_scalar(ctx, locale.value, subject, locale.value_mark)) {
+      out.emplace(locale.name, ctx.text(locale.value));
     }
   }
   return out;

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +42,7 @@ class Context {
 std::string_view kind_name(const YAML::Node& node);
 
 /// The candidates as "'a', 'b' or 'c'", for messages listing allowed values.
-std::string quoted_list(const std::vector<std::string_view>& candidates);
+std::string quoted_list(std::span<const std::string_view> candidates);
 
 /// Reports policy.wrong_type ("{subject} must be a map, found a list") and returns false unless
 /// `node` is a map. `where` is the mark to report at.
@@ -71,6 +72,9 @@ std::vector<Entry> map_entries(Context& ctx, const YAML::Node& map, std::string_
 /// `subject` names the list in messages ("'facts'").
 void for_each_map(Context& ctx, const YAML::Node& list, std::string_view subject,
                   const std::function<void(const YAML::Node&)>& each);
+
+/// A {locale: text} map (`map` must be a map); `what` names it in messages.
+policy::LocalizedText read_localized(Context& ctx, const YAML::Node& map, std::string_view what);
 
 /// Reads one YAML map with a fixed set of keys. Construction reports unknown keys (with a
 /// did-you-mean hint) and duplicate keys; the accessors report wrong kinds and missing keys.

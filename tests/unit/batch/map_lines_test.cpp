@@ -489,6 +489,46 @@ TEST_CASE("map_lines rejects options it cannot work with", "[batch]") {
   CHECK(out.empty());
 }
 
+TEST_CASE("map_text_lines gives the lines, output and counts of map_lines, on one thread",
+          "[batch]") {
+  const std::string longer(5000, 'x');
+  for (const std::string& text :
+       {std::string("a\n\nb\r\n\r\nc"), std::string(), std::string("\n\n\n"), std::string("last\r"),
+        std::string("a\rb\nc\r\r\n"), std::string("ok\n!bad\n\n!worse\nfine\n"),
+        longer + "\n" + longer}) {
+    std::string expected;
+    const auto threaded = map_lines(Source::buffer(text), Sink::string(expected), echo(), small(2));
+    REQUIRE(threaded.ok());
+    std::string out = "kept:";  // what the buffer held before is kept
+    EchoWorker worker;
+    const auto inline_run = redress::batch::map_text_lines(text, worker, out);
+    CHECK(inline_run.ok());
+    CHECK(out == "kept:" + expected);
+    CHECK(inline_run.lines == threaded.lines);
+    CHECK(inline_run.failed == threaded.failed);
+    CHECK(inline_run.bytes == text.size());
+  }
+}
+
+TEST_CASE("map_text_lines stops at a worker's exception, after every line before it", "[batch]") {
+  class Thrower : public LineWorker {
+   public:
+    bool process(std::string_view line, std::uint64_t number, LineOutput& out) override {
+      out.append(echo_of(number, line));
+      if (number == 3) throw std::out_of_range("line 3 is out of range");
+      return true;
+    }
+  };
+  Thrower worker;
+  std::string out;
+  const auto result = redress::batch::map_text_lines(numbered_lines(5), worker, out);
+  CHECK(result.failure == Failure::worker);
+  CHECK(result.message == "line 3 is out of range");
+  CHECK(result.lines == 2);
+  CHECK(result.bytes == 4);         // "1\n2\n"
+  CHECK(out == echoed_numbers(2));  // line 3's own output is dropped
+}
+
 TEST_CASE("LineOutput appends after its end and reuses the space beyond", "[batch]") {
   std::string buffer = "keepXXXXXX";
   LineOutput out(buffer, 4);

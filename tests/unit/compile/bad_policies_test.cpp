@@ -27,9 +27,12 @@ TEST_CASE("bad policies give their diagnostics and no policy", "[compile][golden
     if (expected.empty()) continue;  // shape cases asserted in io/policy_loader_test.cpp
     ++checked;
     const auto file = path.filename().string();
-    const auto result = redress::load_policy(text, file);
+    // The full path: includes are resolved relative to the policy file.
+    const auto result = redress::load_policy(text, path.string());
     std::string rendered;
-    for (const auto& d : result.diagnostics.items()) rendered += redress::render(d, text);
+    for (const auto& d : result.diagnostics.items()) {
+      rendered += redress::render(d, result.source_of(d.location.file));
+    }
     INFO(file << " gave:\n" << rendered);
     CHECK(result.policy == nullptr);
     for (const auto& e : expected) {

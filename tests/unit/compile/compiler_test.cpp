@@ -111,6 +111,30 @@ TEST_CASE("the policy hash identifies the exact source text", "[compile]") {
   CHECK(a.policy->identity.hash != b.policy->identity.hash);
 }
 
+TEST_CASE("load_policy_and_spec gives the spec the policy was compiled from", "[compile]") {
+  const auto loaded = redress::load_policy_and_spec(kPolicy, "t.yaml");
+  REQUIRE(loaded.compiled.policy);
+  REQUIRE(loaded.spec);
+  CHECK(loaded.spec->metadata.id.value == "t");
+  CHECK(loaded.spec->rules.size() == 3);
+  CHECK(loaded.spec->taxonomy.add.size() == loaded.compiled.policy->categories.size());
+
+  // Loaded but not compiled (a condition on a fact that does not exist): the spec, no policy.
+  std::string bad = kPolicy;
+  bad.replace(bad.find("when: flagged"), 13, "when: flaggd");
+  const auto uncompiled = redress::load_policy_and_spec(bad, "t.yaml");
+  CHECK_FALSE(uncompiled.compiled.policy);
+  CHECK(uncompiled.spec);
+  CHECK(uncompiled.compiled.diagnostics.has_errors());
+
+  // Not even loaded: neither.
+  const auto unread = redress::load_policy_and_spec("policy: [", "t.yaml");
+  CHECK_FALSE(unread.compiled.policy);
+  CHECK_FALSE(unread.spec);
+  REQUIRE(unread.compiled.diagnostics.has_errors());
+  CHECK(unread.compiled.diagnostics.items()[0].location.file == "t.yaml");
+}
+
 TEST_CASE("the built-in default policy compiles without diagnostics", "[compile]") {
   const auto result = redress::load_default_policy();
   std::string problems;

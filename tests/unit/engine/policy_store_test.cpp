@@ -16,17 +16,13 @@
 
 namespace {
 
+using redress::test::replaced;
+
 // Two good versions of the default policy that differ in the priority-4 resolution target, and
 // a bad one: deciding a minor incident shows which version made the decision.
 struct Versions {
   std::string v1, v2, bad;
 };
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 
 Versions versions() {
   const auto v1 = redress::test::read_file(redress::test::source_dir() / "rules/default.yaml");
@@ -35,6 +31,11 @@ Versions versions() {
   auto bad = replaced(v2, "version: \"2.0.0\"", "version: \"3.0.0\"");
   bad = replaced(bad, "then: [{set: {priority: \"1\"}}]", "then: [{set: {priority: \"1 +\"}}]");
   return {v1, v2, bad};
+}
+
+/// A name beside the shipped policies, so that their includes resolve.
+std::string beside_shipped(const char* name) {
+  return (redress::test::source_dir() / "rules" / name).string();
 }
 
 redress::Incident minor_incident() {
@@ -51,22 +52,22 @@ redress::Incident minor_incident() {
 TEST_CASE("PolicyStore: a good reload is applied, a bad one keeps the old policy",
           "[engine][store]") {
   const auto texts = versions();
-  redress::PolicyStore store(redress::load_policy(texts.v1, "v1.yaml").policy);
+  redress::PolicyStore store(redress::load_policy(texts.v1, beside_shipped("v1.yaml")).policy);
   const auto before = store.current();
   CHECK(before->identity.version == "1.0.0");
 
-  const auto good = store.reload(redress::load_policy(texts.v2, "v2.yaml"));
+  const auto good = store.reload(redress::load_policy(texts.v2, beside_shipped("v2.yaml")));
   CHECK(good.applied);
   CHECK_FALSE(good.diagnostics.has_errors());
   CHECK(good.current.version == "2.0.0");
   CHECK(store.current()->identity.version == "2.0.0");
   CHECK(before->identity.version == "1.0.0");  // a held policy is never changed by a reload
 
-  const auto bad = store.reload(redress::load_policy(texts.bad, "bad.yaml"));
+  const auto bad = store.reload(redress::load_policy(texts.bad, beside_shipped("bad.yaml")));
   CHECK_FALSE(bad.applied);
   REQUIRE(bad.diagnostics.has_errors());
   CHECK(bad.diagnostics.items().front().code == "expr.syntax");
-  CHECK(bad.diagnostics.items().front().location.file == "bad.yaml");
+  CHECK(bad.diagnostics.items().front().location.file == beside_shipped("bad.yaml"));
   CHECK(bad.current.version == "2.0.0");
   CHECK(store.current()->identity.version == "2.0.0");
 
@@ -87,8 +88,8 @@ TEST_CASE("PolicyStore: null is refused, and a refused policy changes nothing", 
 TEST_CASE("PolicyStore: threads decide while another reloads good and bad policies",
           "[engine][store][concurrency]") {
   const auto texts = versions();
-  const auto v1 = redress::load_policy(texts.v1, "v1.yaml").policy;
-  const auto v2 = redress::load_policy(texts.v2, "v2.yaml").policy;
+  const auto v1 = redress::load_policy(texts.v1, beside_shipped("v1.yaml")).policy;
+  const auto v2 = redress::load_policy(texts.v2, beside_shipped("v2.yaml")).policy;
   REQUIRE(v1);
   REQUIRE(v2);
   redress::PolicyStore store(v1);
@@ -118,9 +119,10 @@ TEST_CASE("PolicyStore: threads decide while another reloads good and bad polici
   int applied = 0, refused = 0;
   for (int round = 0; round < 6; ++round) {
     const bool to_v2 = round % 2 == 0;
-    const auto good = store.reload(redress::load_policy(to_v2 ? texts.v2 : texts.v1, "good.yaml"));
+    const auto good = store.reload(
+        redress::load_policy(to_v2 ? texts.v2 : texts.v1, beside_shipped("good.yaml")));
     applied += good.applied ? 1 : 0;
-    const auto bad = store.reload(redress::load_policy(texts.bad, "bad.yaml"));
+    const auto bad = store.reload(redress::load_policy(texts.bad, beside_shipped("bad.yaml")));
     refused += bad.applied ? 0 : 1;
     // A failed reload leaves the version the good one installed.
     CHECK(bad.current.version == (to_v2 ? "2.0.0" : "1.0.0"));

@@ -120,9 +120,17 @@ std::string random_policy(std::mt19937& rng, int rules) {
   for (int k = 0; k < rules; ++k) text += fmt::format("  - {{id: r{}}}\n", k);
   text += "rules:\n";
   text += "  - {id: heat, when: \"sev >= 4\", then: [{set: {hot: \"true\"}}]}\n";
+  // Some rules are dated: the index tests their dates like a fact, the walk over every rule
+  // checks them itself.
+  const std::vector<std::string> dates = {"",
+                                          "",
+                                          "",
+                                          ", effective: {from: 2026-06-01}",
+                                          ", effective: {until: 2026-06-01}",
+                                          ", effective: {from: 2026-03-01, until: 2026-09-01}"};
   for (int k = 0; k < rules; ++k) {
-    text += fmt::format("  - {{id: k{}, when: \"{}\", then: [{{remedy: r{}}}]}}\n", k,
-                        random_condition(rng), k);
+    text += fmt::format("  - {{id: k{}, when: \"{}\", then: [{{remedy: r{}}}]{}}}\n", k,
+                        random_condition(rng), k, dates[rng() % dates.size()]);
   }
   text += "  - group: one\n    hit: first\n    rules:\n";
   for (int k = 0; k < 6; ++k) {
@@ -137,7 +145,8 @@ redress::Incident random_incident(std::mt19937& rng) {
   redress::Incident in;
   in.id = "i";
   std::string error;
-  REQUIRE(redress::Timestamp::parse("2026-11-25T09:30:00+08:00", in.reported_at, error));
+  REQUIRE(redress::Timestamp::parse("2026-01-01T09:30:00+08:00", in.reported_at, error));
+  in.reported_at.utc_seconds += static_cast<std::int64_t>(rng() % 365) * 86400;
   in.category = categories[rng() % 5];
   redress::Currency cny;
   redress::Currency::parse("CNY", cny);

@@ -126,7 +126,7 @@ TEST_CASE("a rule reading a sensitive fact shows it masked in the trace", "[io][
                      "    when: account_number != \"\"\n"
                      "    then:\n"
                      "      - set: {double_deviation: \"true\"}\n");
-  auto loaded = redress::load_policy(policy_text, "bank-probe.yaml");
+  auto loaded = redress::load_policy(policy_text, (root / "rules/bank-probe.yaml").string());
   REQUIRE(loaded.policy);
   const auto text = redress::test::read_file(root / "examples/incidents/bank/double-debit.json");
   auto read = redress::io::read_incident(text, "double-debit.json",

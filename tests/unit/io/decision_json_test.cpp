@@ -17,7 +17,8 @@ namespace {
 
 using namespace redress;
 
-// ---- the reference: src/io/json/decision_json.cpp as it was, built on nlohmann ----------------
+// ---- the reference: src/io/json/decision_json.cpp as it was, built on nlohmann, and kept ----
+// ---- in step with it: a field the writer gains is added here too -----------------------------
 namespace reference {
 
 using Json = nlohmann::ordered_json;
@@ -75,12 +76,17 @@ Json deadlines_json(const Deadlines& d) {
 Json remedies_json(const std::vector<RemedyOffer>& remedies) {
   Json out = Json::array();
   for (const auto& r : remedies) {
-    out.push_back(Json{{"id", r.id},
-                       {"amount", r.amount ? money_json(*r.amount) : Json(nullptr)},
-                       {"covers", enum_list(r.covers)},
-                       {"goodwill", r.goodwill},
-                       {"text", r.text},
-                       {"rules", r.rules}});
+    Json offer{{"id", r.id},
+               {"amount", r.amount ? money_json(*r.amount) : Json(nullptr)},
+               {"covers", enum_list(r.covers)},
+               {"goodwill", r.goodwill},
+               {"text", r.text},
+               {"rules", r.rules}};
+    if (!r.option.empty()) offer["option"] = r.option;
+    if (!r.instead_of.empty()) offer["instead_of"] = r.instead_of;
+    if (!r.contingent.empty()) offer["contingent"] = r.contingent;
+    if (r.capped_from) offer["capped_from"] = money_json(*r.capped_from);
+    out.push_back(std::move(offer));
   }
   return out;
 }
@@ -121,6 +127,95 @@ Json trace_json(const std::vector<TraceEntry>& trace) {
   return out;
 }
 
+Json clocks_json(const std::vector<StatutoryClock>& clocks) {
+  Json out = Json::array();
+  for (const auto& c : clocks) {
+    Json extensions = Json::array();
+    for (const auto& e : c.extensions) {
+      extensions.push_back(Json{{"period", e.period},
+                                {"due", e.due.to_string()},
+                                {"when", e.when},
+                                {"holding_reply", e.holding_reply}});
+    }
+    std::vector<std::string_view> rules(c.rules.begin(), c.rules.end());
+    out.push_back(Json{{"id", c.id},
+                       {"title", c.title},
+                       {"basis", c.basis},
+                       {"calendar", c.calendar},
+                       {"start", std::string(to_string(c.start))},
+                       {"started", c.started.to_string()},
+                       {"period", c.period},
+                       {"due", c.due.to_string()},
+                       {"extensions", extensions},
+                       {"final_reply", c.final_reply},
+                       {"referral", c.referral_body.empty() ? Json(nullptr)
+                                                            : Json{{"body", c.referral_body},
+                                                                   {"within", c.referral_within}}},
+                       {"rules", rules}});
+  }
+  return out;
+}
+
+Json commitments_json(const std::vector<Commitment>& commitments) {
+  Json out = Json::array();
+  for (const auto& c : commitments) {
+    Json entry{{"id", c.id},
+               {"kind", std::string(to_string(c.kind))},
+               {"assignee", c.assignee},
+               {"assignee_type", c.assignee_is_role ? "role" : "department"},
+               {"text", c.text},
+               {"calendar", c.calendar},
+               {"start", std::string(to_string(c.start))},
+               {"started", c.started.to_string()},
+               {"due_text", c.due_text},
+               {"due", c.due.to_string()}};
+    if (!c.every.empty()) {
+      Json following = Json::array();
+      for (const auto& due : c.following) following.push_back(due.to_string());
+      entry["every"] = c.every;
+      entry["until"] = c.until;
+      entry["following"] = following;
+    }
+    entry["rules"] = std::vector<std::string_view>(c.rules.begin(), c.rules.end());
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+Json options_json(const std::vector<RemedyOptions>& options) {
+  Json out = Json::array();
+  for (const auto& o : options) {
+    out.push_back(Json{{"id", o.id}, {"choose", "one"}, {"of", o.of}, {"rules", o.rules}});
+  }
+  return out;
+}
+
+Json cap_json(const GoodwillCap& cap) {
+  Json reductions = Json::array();
+  for (const auto& r : cap.reductions) {
+    reductions.push_back(
+        Json{{"remedy", r.remedy}, {"from", money_json(r.from)}, {"to", money_json(r.to)}});
+  }
+  return Json{{"per_incident", cap.per_incident ? money_json(*cap.per_incident) : Json(nullptr)},
+              {"per_customer", cap.per_customer ? money_json(*cap.per_customer) : Json(nullptr)},
+              {"window_days", cap.window_days},
+              {"given", money_json(cap.given)},
+              {"given_window_days", cap.given_window_days},
+              {"requested", money_json(cap.requested)},
+              {"allowed", money_json(cap.allowed)},
+              {"reductions", reductions}};
+}
+
+Json recusal_json(const Recusal& recusal) {
+  Json skipped = Json::array();
+  for (const auto& s : recusal.skipped)
+    skipped.push_back(Json{{"role", s.role}, {"reason", s.reason}});
+  return Json{{"required_by", recusal.required_by},
+              {"involved", recusal.involved},
+              {"staff", recusal.staff},
+              {"skipped", skipped}};
+}
+
 std::string to_json(const Decision& d, const io::WriteOptions& options) {
   Json communication = Json::array();
   for (const auto& step : d.communication) {
@@ -129,24 +224,38 @@ std::string to_json(const Decision& d, const io::WriteOptions& options) {
   Json warnings = Json::array();
   for (const auto& w : d.warnings)
     warnings.push_back(Json{{"code", w.code}, {"message", w.message}});
-  Json out{
-      {"incident", d.incident_id},
-      {"policy", Json{{"id", d.policy.id}, {"version", d.policy.version}, {"hash", d.policy.hash}}},
-      {"classification", classification_json(d.classification)},
-      {"priority", d.priority},
-      {"deadlines", deadlines_json(d.deadlines)},
-      {"remedies", remedies_json(d.remedies)},
-      {"justice_coverage", coverage_json(d.coverage)},
-      {"compensation_total", money_json(d.compensation_total)},
-      {"goodwill_total", money_json(d.goodwill_total)},
-      {"restitution_total", money_json(d.restitution_total)},
-      {"owner", d.owner},
-      {"owner_authority", d.owner_authority ? money_json(*d.owner_authority) : Json(nullptr)},
-      {"escalation_path", d.escalation_path},
-      {"departments", d.departments},
-      {"communication", communication},
-      {"warnings", warnings}};
-  if (options.trace) out["trace"] = trace_json(d.trace);
+  // Built key by key: ordered_json keeps the order of insertion, which is the writer's.
+  Json out;
+  out["incident"] = d.incident_id;
+  if (!d.group.empty()) out["group"] = Json{{"id", d.group}, {"affected_count", d.affected_count}};
+  out["policy"] = Json{{"id", d.policy.id}, {"version", d.policy.version}, {"hash", d.policy.hash}};
+  if (d.in_force) {
+    out["in_force"] = Json{{"as_of", format_local_date(d.in_force->date)},
+                           {"basis", std::string(to_string(d.in_force->basis))}};
+  }
+  out["classification"] = classification_json(d.classification);
+  out["priority"] = d.priority;
+  out["deadlines"] = deadlines_json(d.deadlines);
+  out["clocks"] = clocks_json(d.clocks);
+  if (!d.commitments.empty()) out["commitments"] = commitments_json(d.commitments);
+  out["remedies"] = remedies_json(d.remedies);
+  if (!d.options.empty()) out["options"] = options_json(d.options);
+  out["justice_coverage"] = coverage_json(d.coverage);
+  out["compensation_total"] = money_json(d.compensation_total);
+  out["goodwill_total"] = money_json(d.goodwill_total);
+  out["restitution_total"] = money_json(d.restitution_total);
+  if (d.cap) out["cap"] = cap_json(*d.cap);
+  out["owner"] = d.owner;
+  out["owner_authority"] = d.owner_authority ? money_json(*d.owner_authority) : Json(nullptr);
+  out["escalation_path"] = d.escalation_path;
+  if (d.recusal) out["recusal"] = recusal_json(*d.recusal);
+  out["departments"] = d.departments;
+  out["communication"] = communication;
+  out["warnings"] = warnings;
+  if (options.trace) {
+    out["trace"] = trace_json(d.trace);
+    if (!d.owner_trace.empty()) out["owner_trace"] = d.owner_trace;
+  }
   return out.dump(options.indent, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -277,14 +386,20 @@ TEST_CASE("decision JSON: nasty strings, empty lists and extreme numbers", "[io]
                               {"", FactValue(false)}};
   d.priority = std::numeric_limits<std::int64_t>::max();
   d.deadlines.calendar = nasty[10];
-  d.remedies.push_back({nasty[11], std::nullopt, {}, false, nasty[12], {}});
+  // Outright offers: the terms (option, instead_of, contingent, capped_from) left empty are not
+  // written, as the reference never wrote them.
+  d.remedies.push_back({nasty[11], std::nullopt, {}, false, nasty[12], {}, {}, {}, {}, {}});
   static constexpr Justice kOutcome[] = {Justice::outcome};
   d.remedies.push_back({"",
                         cny(std::numeric_limits<std::int64_t>::min()),
                         kOutcome,
                         true,
                         nasty[13],
-                        {views.begin(), views.end()}});
+                        {views.begin(), views.end()},
+                        {},
+                        {},
+                        {},
+                        {}});
   d.coverage.push_back({Justice::outcome, true, {nasty[14], nasty[15]}});
   d.coverage.push_back({Justice::procedural, false, {}});
   d.compensation_total = cny(-123456789);
@@ -297,6 +412,24 @@ TEST_CASE("decision JSON: nasty strings, empty lists and extreme numbers", "[io]
   d.communication.push_back({"", "", {nasty[3]}});
   d.warnings.push_back({nasty[8], nasty[9]});
   d.rules_fired = views;
+  d.in_force = InForce{-719162, InForceBasis::decided};  // 0001-01-01
+  StatutoryClock clock;
+  clock.id = nasty[2];
+  clock.title = nasty[5];
+  clock.basis = nasty[8];
+  clock.calendar = nasty[10];
+  clock.start = ClockStart::occurred;
+  clock.started = {-62135596800, -18 * 60};
+  clock.period = nasty[3];
+  clock.due = {253402300799, 14 * 60};
+  clock.extensions.push_back({nasty[4], {0, 0}, nasty[6], nasty[13]});
+  clock.extensions.push_back({"", {1, 90}, "", ""});
+  clock.final_reply = {nasty[15], nasty[16]};
+  clock.referral_body = nasty[17];
+  clock.referral_within = nasty[18];
+  clock.rules = {nasty[1], nasty[9]};
+  d.clocks.push_back(clock);
+  d.clocks.push_back(StatutoryClock{});
 
   TraceEntry fired;
   fired.rule = nasty[2];

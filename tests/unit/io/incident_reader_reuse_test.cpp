@@ -20,16 +20,20 @@ namespace {
 // Every field of the table set to a value other than its default.
 constexpr std::string_view kEveryFieldJson = R"({
   "id": "A-1", "reported_at": "2026-11-25T09:30:00+08:00", "category": "core.unavailable",
-  "failure_type": "process", "magnitude": "major", "loss": "800.00 CNY", "locus": "customer",
+  "occurred_at": "2026-11-24T21:00:00+08:00", "jurisdiction": "CN", "sector": "hospitality",
+  "involved": ["front_desk", "staff:17"],
+  "cause": ["core.system", "core.supplier"], "threatened": ["review", "regulator"],
+  "failure_type": ["process", "outcome"], "magnitude": "major", "loss": "800.00 CNY", "locus": "customer",
   "stability": "recurring", "controllability": "uncontrollable", "safety_critical": true,
-  "affected_count": 12, "touchpoint": "hotel.check_in.front_desk",
-  "emotion": {"state": "angry", "intensity": 4},
+  "affected_count": 12, "group": "OUT-7", "touchpoint": "hotel.check_in.front_desk",
+  "emotion": {"state": "angry", "intensity": 4, "also": ["anxious"]},
   "motives": ["hostility", "venting", "hostility"], "deficits": ["procedural", "outcome"],
-  "customer": {"tier": "vip", "channel": "social"},
+  "customer": {"tier": "vip", "channel": "social", "tenure_months": 40, "past_purchases": 7},
   "history": {"prior_failures": 2, "last_failure_days_ago": 10,
               "last_failure_same_category": true, "last_recovery_outcome": "unsatisfied",
               "open_complaints": 1, "reopen_count": 1,
               "compensation_given": {"minor": 5000, "currency": "CNY"},
+              "compensation_window_days": 90,
               "external_complaint": true},
   "facts": {"room_rate": "1200.00 CNY", "member_number": "M-000000000000000001", "late": true,
             "nights": 3, "room_type": "suite", "amenities": ["wifi", "breakfast"]}
@@ -38,7 +42,13 @@ constexpr std::string_view kEveryFieldJson = R"({
 constexpr std::string_view kEveryFieldYaml = R"(id: A-1
 reported_at: "2026-11-25T09:30:00+08:00"
 category: core.unavailable
-failure_type: process
+occurred_at: "2026-11-24T21:00:00+08:00"
+jurisdiction: CN
+sector: hospitality
+involved: [front_desk, "staff:17"]
+cause: [core.system, core.supplier]
+threatened: [review, regulator]
+failure_type: [process, outcome]
 magnitude: major
 loss: 800.00 CNY
 locus: customer
@@ -46,13 +56,15 @@ stability: recurring
 controllability: uncontrollable
 safety_critical: true
 affected_count: 12
+group: OUT-7
 touchpoint: hotel.check_in.front_desk
 emotion:
   state: angry
   intensity: 4
+  also: [anxious]
 motives: [hostility, venting, hostility]
 deficits: [procedural, outcome]
-customer: {tier: vip, channel: social}
+customer: {tier: vip, channel: social, tenure_months: 40, past_purchases: 7}
 history:
   prior_failures: 2
   last_failure_days_ago: 10
@@ -61,6 +73,7 @@ history:
   open_complaints: 1
   reopen_count: 1
   compensation_given: {minor: 5000, currency: CNY}
+  compensation_window_days: 90
   external_complaint: true
 facts:
   room_rate: 1200.00 CNY

@@ -64,6 +64,9 @@ controllability: uncontrollable
 safety_critical: true
 affected_count: 12
 touchpoint: hotel.check_in
+occurred_at: "2026-11-20T18:00:00+08:00"
+jurisdiction: CN
+sector: banking
 emotion: {state: angry, intensity: 4}
 motives: [venting, respect]
 deficits: [interactional, outcome, outcome]
@@ -86,7 +89,7 @@ facts:
   expected.id = "INC-1";
   expected.reported_at = r::Timestamp{1795570200, 480};
   expected.category = "core.unavailable";
-  expected.failure_type = r::FailureType::process;
+  expected.failure_types = {r::FailureType::process};
   expected.magnitude = r::Magnitude::moderate;
   expected.loss = Money(80000, cny());
   expected.locus = r::Locus::third_party;
@@ -95,6 +98,9 @@ facts:
   expected.safety_critical = true;
   expected.affected_count = 12;
   expected.touchpoint = "hotel.check_in";
+  expected.occurred_at = r::Timestamp{1795168800, 480};  // 2026-11-20T18:00:00+08:00
+  expected.jurisdiction = "CN";
+  expected.sector = "banking";
   expected.emotion = r::Emotion::angry;
   expected.intensity = 4;
   expected.motives = {r::Motive::respect, r::Motive::venting};  // sorted, as a set
@@ -139,7 +145,7 @@ TEST_CASE("read_incident reads JSON, with defaults for absent and null fields", 
   expected.emotion = r::Emotion::anxious;
   expected.facts = {{"late", FactValue(false)}};
   CHECK(*result.incident == expected);
-  CHECK_FALSE(result.incident->failure_type);
+  CHECK(result.incident->failure_types.empty());
   CHECK(result.incident->intensity == 1);
 }
 
@@ -210,7 +216,7 @@ TEST_CASE("read_incident suggests the closest known field", "[incident]") {
   CHECK(d.location == r::SourceLocation{"incident.yaml", 4, 2});
 
   d = only_error(with_head("customer: {segment: vip}\n"));
-  CHECK(d.hint == "the fields are: tier, channel");
+  CHECK(d.hint == "the fields are: tier, channel, tenure_months, past_purchases");
   CHECK(d.location == r::SourceLocation{"incident.yaml", 3, 11});
 }
 
@@ -279,6 +285,15 @@ TEST_CASE("read_incident checks timestamps", "[incident]") {
         "reported_at '2026-02-30T09:30:00+08:00' is not a valid timestamp: day 30 does not "
         "exist in 2026-02");
   CHECK(d.location == r::SourceLocation{"incident.yaml", 1, 13});
+
+  const auto occurred = only_error(with_head("occurred_at: yesterday\n"));
+  CHECK(occurred.code == "incident.bad_timestamp");
+  CHECK_THAT(occurred.message,
+             Catch::StartsWith("occurred_at 'yesterday' is not a valid timestamp"));
+  CHECK(occurred.location == r::SourceLocation{"incident.yaml", 3, 13});
+  const auto sector = only_error(with_head("sector: [banking]\n"));
+  CHECK(sector.code == "incident.wrong_type");
+  CHECK(sector.location == r::SourceLocation{"incident.yaml", 3, 8});
 }
 
 TEST_CASE("read_incident checks money and its currency", "[incident]") {

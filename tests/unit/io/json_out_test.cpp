@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "io/json/json_out.hpp"
+#include "redress/model/decision.hpp"
 
 using redress::io::json_out::append_string;
 using redress::io::json_out::Appender;
@@ -79,4 +80,31 @@ TEST_CASE("json_out: Appender writes what append_string writes, and integers as 
   }
   a.finish();
   CHECK(out == expected);
+}
+
+TEST_CASE("json_out: an offer's terms are written only when it has them, in a fixed order",
+          "[io][json]") {
+  using redress::io::json_out::Writer;
+  const auto written = [](const redress::RemedyOffer& offer) {
+    std::string out;
+    {
+      Writer w(out, -1);
+      w.begin_object();
+      w.key("id");
+      w.string(offer.id);
+      w.offer_terms(offer);
+      w.end_object();
+    }
+    return out;
+  };
+  redress::RemedyOffer offer;
+  offer.id = "refund";
+  CHECK(written(offer) == R"({"id":"refund"})");
+  offer.contingent = "if the \"audit\" finds the fault";
+  offer.option = "put-right";
+  CHECK(written(offer) ==
+        R"({"id":"refund","option":"put-right","contingent":"if the \"audit\" finds the fault"})");
+  offer.instead_of = "upgrade";
+  CHECK(written(offer) == R"({"id":"refund","option":"put-right","instead_of":"upgrade",)"
+                          R"("contingent":"if the \"audit\" finds the fault"})");
 }

@@ -488,7 +488,8 @@ TEST_CASE("load_taxonomy reads categories and checks their keys", "[io][policy_l
 }
 
 TEST_CASE("the shipped policies and taxonomy load without diagnostics", "[io][policy_loader]") {
-  for (const std::string name : {"default.yaml", "hotel.yaml", "bank.yaml"}) {
+  for (const std::string name : {"default.yaml", "hotel.yaml", "bank.yaml", "airline.yaml",
+                                 "car-service.yaml", "retail.yaml", "telecom.yaml"}) {
     INFO(name);
     const auto text = read_file(REDRESS_SOURCE_DIR "/rules/" + name);
     const auto result = load_policy_spec(text, name);

@@ -3,26 +3,17 @@
 #include <stdexcept>
 
 #include "redress/model/calendar.hpp"
+#include "support/time_values.hpp"
 
 using redress::Calendar;
 using redress::Duration;
 using redress::DurationUnit;
 using redress::Timestamp;
 
+using redress::test::local_date;
+using redress::test::timestamp;
+
 namespace {
-
-Timestamp ts(std::string_view text) {
-  Timestamp out;
-  std::string error;
-  REQUIRE(Timestamp::parse(text, out, error));
-  return out;
-}
-
-std::int32_t date(std::string_view text) {
-  std::int32_t days = 0;
-  REQUIRE(redress::parse_local_date(text, days));
-  return days;
-}
 
 // Shanghai office: Monday to Friday, 09:00-18:00, +08:00.
 Calendar office() {
@@ -33,7 +24,7 @@ Calendar office() {
 }
 
 std::string add(const Calendar& cal, std::string_view start, Duration d) {
-  return cal.add(ts(start), d).to_string();
+  return cal.add(timestamp(start), d).to_string();
 }
 
 constexpr Duration bh(std::int64_t n) { return {n, DurationUnit::business_hours}; }
@@ -59,15 +50,42 @@ Timestamp add_by_walking(const Calendar& cal, Timestamp start, std::int64_t minu
 
 TEST_CASE("Calendar::is_working_date skips weekends and holidays", "[calendar]") {
   Calendar cal = office();
-  cal.holidays = {date("2026-11-26")};
-  CHECK(cal.is_working_date(date("2026-11-25")));        // Wednesday
-  CHECK_FALSE(cal.is_working_date(date("2026-11-26")));  // Thursday, a holiday
-  CHECK(cal.is_working_date(date("2026-11-27")));        // Friday
-  CHECK_FALSE(cal.is_working_date(date("2026-11-28")));  // Saturday
-  CHECK_FALSE(cal.is_working_date(date("2026-11-29")));  // Sunday
-  CHECK(cal.is_working_date(date("2026-11-30")));        // Monday
-  CHECK_FALSE(cal.is_working_date(date("1970-01-03")));  // Saturday before the epoch's Sunday
-  CHECK(cal.is_working_date(date("1969-12-31")));        // Wednesday, negative day number
+  cal.holidays = {local_date("2026-11-26")};
+  CHECK(cal.is_working_date(local_date("2026-11-25")));        // Wednesday
+  CHECK_FALSE(cal.is_working_date(local_date("2026-11-26")));  // Thursday, a holiday
+  CHECK(cal.is_working_date(local_date("2026-11-27")));        // Friday
+  CHECK_FALSE(cal.is_working_date(local_date("2026-11-28")));  // Saturday
+  CHECK_FALSE(cal.is_working_date(local_date("2026-11-29")));  // Sunday
+  CHECK(cal.is_working_date(local_date("2026-11-30")));        // Monday
+  CHECK_FALSE(cal.is_working_date(local_date("1970-01-03")));  // Saturday before the epoch's Sunday
+  CHECK(cal.is_working_date(local_date("1969-12-31")));        // Wednesday, negative day number
+}
+
+TEST_CASE("Calendar::is_working_date opens make-up days", "[calendar]") {
+  Calendar cal = office();
+  cal.holidays = {local_date("2026-02-16"), local_date("2026-02-17")};
+  cal.makeup_days = {local_date("2026-02-14"), local_date("2026-02-28")};
+  CHECK(cal.is_working_date(local_date("2026-02-14")));        // Saturday, worked instead
+  CHECK_FALSE(cal.is_working_date(local_date("2026-02-15")));  // Sunday
+  CHECK_FALSE(cal.is_working_date(local_date("2026-02-16")));  // Monday, a holiday
+  CHECK(cal.is_working_date(local_date("2026-02-28")));        // Saturday, worked instead
+  CHECK_FALSE(cal.is_working_date(local_date("2026-03-07")));  // an ordinary Saturday
+  cal.holidays.push_back(local_date("2026-02-28"));            // a holiday wins over a make-up day
+  CHECK_FALSE(cal.is_working_date(local_date("2026-02-28")));
+}
+
+TEST_CASE("Calendar::working_date_after counts make-up days and skips holidays", "[calendar]") {
+  Calendar cal = office();
+  cal.holidays = {local_date("2026-02-16"), local_date("2026-02-17"), local_date("2026-02-18"),
+                  local_date("2026-02-19"), local_date("2026-02-20"), local_date("2026-02-23")};
+  const auto thursday = local_date("2026-02-12");
+  CHECK(cal.working_date_after(thursday, 0) == thursday);
+  CHECK(cal.working_date_after(thursday, 1) == local_date("2026-02-13"));
+  CHECK(cal.working_date_after(thursday, 2) == local_date("2026-02-24"));
+  cal.makeup_days = {local_date("2026-02-14"), local_date("2026-02-28")};
+  CHECK(cal.working_date_after(thursday, 2) == local_date("2026-02-14"));
+  CHECK(cal.working_date_after(thursday, 7) == local_date("2026-02-28"));
+  CHECK(cal.working_date_after(thursday, 8) == local_date("2026-03-02"));
 }
 
 TEST_CASE("Calendar::add counts business hours inside opening hours", "[calendar]") {
@@ -99,21 +117,21 @@ TEST_CASE("Calendar::add rolls a start outside hours forward to the next opening
 
 TEST_CASE("Calendar::add skips holidays", "[calendar]") {
   Calendar cal = office();
-  cal.holidays = {date("2026-11-26")};
+  cal.holidays = {local_date("2026-11-26")};
   CHECK(add(cal, "2026-11-25T17:00:00+08:00", bh(2)) == "2026-11-27T10:00:00+08:00");
   CHECK(add(cal, "2026-11-26T10:00:00+08:00", bh(1)) == "2026-11-27T10:00:00+08:00");
 }
 
 TEST_CASE("3 business_days from a Friday afternoon with a Monday holiday", "[calendar]") {
   Calendar cal = office();
-  cal.holidays = {date("2026-11-30")};
+  cal.holidays = {local_date("2026-11-30")};
   // Friday 15:00-18:00 is 3h; Tuesday and Wednesday are 18h; the last 6h end Thursday 15:00.
   CHECK(add(cal, "2026-11-27T15:00:00+08:00", bd(3)) == "2026-12-03T15:00:00+08:00");
 }
 
 TEST_CASE("Calendar::add with wall-clock units ignores the calendar", "[calendar]") {
   Calendar cal = office();
-  cal.holidays = {date("2026-11-28")};
+  cal.holidays = {local_date("2026-11-28")};
   CHECK(add(cal, "2026-11-27T17:30:00+08:00", {2, DurationUnit::hours}) ==
         "2026-11-27T19:30:00+08:00");
   CHECK(add(cal, "2026-11-27T17:30:00+08:00", {45, DurationUnit::minutes}) ==
@@ -147,8 +165,11 @@ TEST_CASE("Calendar::add agrees with a minute-by-minute walk", "[calendar]") {
   cal.open_minute = 8 * 60 + 30;
   cal.close_minute = 17 * 60 + 15;
   cal.working_days = {true, false, true, true, true, true, false};
-  cal.holidays = {date("2026-11-26"), date("2026-11-28"), date("2026-12-01"), date("2026-12-02")};
-  const Timestamp base = ts("2026-11-24T00:00:00+08:00");
+  cal.holidays = {local_date("2026-11-26"), local_date("2026-11-28"), local_date("2026-12-01"),
+                  local_date("2026-12-02")};
+  // A worked Sunday, and a make-up day that is also a holiday (which stays closed).
+  cal.makeup_days = {local_date("2026-11-29"), local_date("2026-12-01")};
+  const Timestamp base = timestamp("2026-11-24T00:00:00+08:00");
   for (std::int64_t start = 0; start < 10 * 24 * 60; start += 97) {
     for (std::int64_t hours : {1, 5, 9, 30}) {
       const Timestamp from{base.utc_seconds + start * 60, 0};
@@ -170,13 +191,14 @@ TEST_CASE("Calendar::add skips whole days for large amounts", "[calendar]") {
 TEST_CASE("Calendar::add needs some working time", "[calendar]") {
   Calendar closed = office();
   closed.working_days = {false, false, false, false, false, false, false};
-  CHECK_THROWS_AS(closed.add(ts("2026-11-25T10:00:00+08:00"), bh(1)), std::invalid_argument);
+  CHECK_THROWS_AS(closed.add(timestamp("2026-11-25T10:00:00+08:00"), bh(1)), std::invalid_argument);
   Calendar inverted = office();
   inverted.open_minute = 18 * 60;
   inverted.close_minute = 9 * 60;
-  CHECK_THROWS_AS(inverted.add(ts("2026-11-25T10:00:00+08:00"), bh(1)), std::invalid_argument);
+  CHECK_THROWS_AS(inverted.add(timestamp("2026-11-25T10:00:00+08:00"), bh(1)),
+                  std::invalid_argument);
   // Wall-clock units never look at the calendar.
-  CHECK(closed.add(ts("2026-11-25T10:00:00+08:00"), {1, DurationUnit::hours}).to_string() ==
+  CHECK(closed.add(timestamp("2026-11-25T10:00:00+08:00"), {1, DurationUnit::hours}).to_string() ==
         "2026-11-25T11:00:00+08:00");
 }
 

@@ -74,7 +74,16 @@ void check_group(const json& root, const json& object, int group) {
     const auto& field = r::kIncidentFields[i];
     if (field.parent != group || !object.at("properties").contains(field.name())) continue;
     INFO("field " << field.path);
-    const json& schema = resolved(root, object.at("properties").at(std::string(field.name())));
+    const json& written = resolved(root, object.at("properties").at(std::string(field.name())));
+    // A field of several values is one value or a list of up to max_values different ones.
+    const json& schema = field.max_values > 1 ? written.at("oneOf").at(0) : written;
+    if (field.max_values > 1) {
+      const json& list = written.at("oneOf").at(1);
+      CHECK(list.at("type") == "array");
+      CHECK(list.at("maxItems") == field.max_values);
+      CHECK(list.at("uniqueItems") == true);
+      CHECK(list.at("items") == schema);
+    }
     switch (field.kind) {
       case r::FieldKind::group:
         if (field.shorthand) {  // a bare value stands for the first field
@@ -111,6 +120,10 @@ void check_group(const json& root, const json& object, int group) {
         CHECK(schema.at("type") == "array");
         CHECK(strings(schema.at("items").at("enum")) == values_of(field));
         break;
+      case r::FieldKind::text_list:
+        CHECK(schema.at("type") == "array");
+        CHECK(schema.at("items").at("type") == "string");
+        break;
       case r::FieldKind::host_facts:
         CHECK(schema.at("type") == "object");
         break;
@@ -142,16 +155,34 @@ TEST_CASE("the reference's table of built-in facts names every fact of the field
 TEST_CASE("the built-in facts are the table's, in its order, then priority", "[model]") {
   const auto facts = r::detail::builtin_facts();
   std::uint32_t slot = 0;
-  for (const auto& field : r::kIncidentFields) {
+  for (std::size_t i = 0; i < r::kIncidentFieldCount; ++i) {
+    const auto& field = r::kIncidentFields[i];
     if (field.fact.empty()) continue;
     REQUIRE(slot < facts.size());
+    CHECK(r::kIncidentFactSlot[i] == slot);
     CHECK(facts[slot].name == field.fact);
     CHECK(facts[slot].description == field.description);
+    CHECK(facts[slot].values == field.max_values);
+    CHECK(r::incident_field_of_slot(slot) == &field);
     ++slot;
+    for (unsigned k = 2; k <= field.max_values; ++k, ++slot) {  // the further values' slots
+      REQUIRE(slot < facts.size());
+      CHECK(facts[slot].name == std::string(field.fact) + "#" + std::to_string(k));
+      CHECK(facts[slot].values == 0);
+      CHECK(r::incident_field_of_slot(slot) == &field);
+    }
   }
+  CHECK_FALSE(r::incident_field_of_slot(slot));
   CHECK(slot == r::kIncidentFactCount);
   REQUIRE(facts.size() == slot + 1);
   CHECK(facts[r::detail::kPrioritySlot].name == "priority");
   STATIC_REQUIRE(r::detail::slot("category") == 0);
+  STATIC_REQUIRE(r::detail::slot("cause") == 1);
+  STATIC_REQUIRE(r::detail::slot("failure_type") == 4);  // after the cause's three slots
+  STATIC_REQUIRE(r::is_customer_fact(r::detail::slot("tier")));
+  STATIC_REQUIRE(r::is_customer_fact(r::detail::slot("compensation_given")));
+  STATIC_REQUIRE_FALSE(r::is_customer_fact(r::detail::slot("loss")));
+  STATIC_REQUIRE_FALSE(r::is_customer_fact(r::detail::slot("cause") + 2));
+  STATIC_REQUIRE_FALSE(r::is_customer_fact(r::detail::slot("priority")));
   STATIC_REQUIRE(r::detail::slot("priority") == r::kIncidentFactCount);
 }

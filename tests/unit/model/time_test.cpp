@@ -3,19 +3,16 @@
 #include <cstdint>
 
 #include "redress/model/time.hpp"
+#include "support/time_values.hpp"
 
 using redress::Duration;
 using redress::DurationUnit;
 using redress::Timestamp;
 
-namespace {
+using redress::test::local_date;
+using redress::test::timestamp;
 
-Timestamp ts(std::string_view text) {
-  Timestamp out;
-  std::string error;
-  REQUIRE(Timestamp::parse(text, out, error));
-  return out;
-}
+namespace {
 
 std::string ts_error(std::string_view text) {
   Timestamp out;
@@ -41,14 +38,14 @@ std::string dur_error(std::string_view text) {
 }  // namespace
 
 TEST_CASE("Timestamp::parse reads RFC 3339 with an offset", "[time]") {
-  CHECK(ts("1970-01-01T00:00:00Z") == Timestamp{0, 0});
-  CHECK(ts("1970-01-01T08:00:00+08:00") == Timestamp{0, 480});
-  CHECK(ts("2026-11-25T09:30:00+08:00") == Timestamp{1795570200, 480});
-  CHECK(ts("2026-11-25T01:30:00Z") == Timestamp{1795570200, 0});
-  CHECK(ts("1969-12-31T19:00:00-05:00") == Timestamp{0, -300});
-  CHECK(ts("2026-11-25T09:30:00.123456+08:00") == Timestamp{1795570200, 480});
-  CHECK(ts("2024-02-29T12:00:00+05:30") == Timestamp{1709188200, 330});
-  CHECK(ts("1969-12-31T23:59:59Z") == Timestamp{-1, 0});
+  CHECK(timestamp("1970-01-01T00:00:00Z") == Timestamp{0, 0});
+  CHECK(timestamp("1970-01-01T08:00:00+08:00") == Timestamp{0, 480});
+  CHECK(timestamp("2026-11-25T09:30:00+08:00") == Timestamp{1795570200, 480});
+  CHECK(timestamp("2026-11-25T01:30:00Z") == Timestamp{1795570200, 0});
+  CHECK(timestamp("1969-12-31T19:00:00-05:00") == Timestamp{0, -300});
+  CHECK(timestamp("2026-11-25T09:30:00.123456+08:00") == Timestamp{1795570200, 480});
+  CHECK(timestamp("2024-02-29T12:00:00+05:30") == Timestamp{1709188200, 330});
+  CHECK(timestamp("1969-12-31T23:59:59Z") == Timestamp{-1, 0});
 }
 
 TEST_CASE("Timestamp::parse rejects malformed and out-of-range timestamps", "[time]") {
@@ -86,17 +83,17 @@ TEST_CASE("timestamps are representable in the years 0001 to 9999, in their own 
   // The first and last instants, written in any offset, read back unchanged.
   for (const auto* text : {"0001-01-01T00:00:00+18:00", "0001-01-01T00:00:00-18:00",
                            "9999-12-31T23:59:59+18:00", "9999-12-31T23:59:59-18:00"}) {
-    const auto t = ts(text);
+    const auto t = timestamp(text);
     CHECK(t.representable());
     CHECK(t.to_string() == text);
   }
   // One second outside, in the same offset, is not: to_string could not write it.
-  const auto first = ts("0001-01-01T00:00:00+08:00");
+  const auto first = timestamp("0001-01-01T00:00:00+08:00");
   CHECK_FALSE(Timestamp{first.utc_seconds - 1, first.offset_minutes}.representable());
   // The same instant shown east of it is back in range; shown west of it, not.
   CHECK(first.in_offset(18 * 60).representable());
   CHECK_FALSE(first.in_offset(0).representable());
-  const auto last = ts("9999-12-31T23:59:59Z");
+  const auto last = timestamp("9999-12-31T23:59:59Z");
   CHECK_FALSE(Timestamp{last.utc_seconds + 1, 0}.representable());
   CHECK_FALSE(last.in_offset(60).representable());
   CHECK(last.in_offset(-60).representable());
@@ -111,8 +108,9 @@ TEST_CASE("Timestamp::to_string writes the timestamp's own offset, never Z", "[t
   CHECK(Timestamp{1795570200, 0}.to_string() == "2026-11-25T01:30:00+00:00");
   CHECK(Timestamp{1795570200, -330}.to_string() == "2026-11-24T20:00:00-05:30");
   CHECK(Timestamp{-1, 0}.to_string() == "1969-12-31T23:59:59+00:00");
-  CHECK(ts("2026-11-25T09:30:00Z").in_offset(480).to_string() == "2026-11-25T17:30:00+08:00");
-  CHECK(ts("2024-02-29T23:59:59-18:00").to_string() == "2024-02-29T23:59:59-18:00");
+  CHECK(timestamp("2026-11-25T09:30:00Z").in_offset(480).to_string() ==
+        "2026-11-25T17:30:00+08:00");
+  CHECK(timestamp("2024-02-29T23:59:59-18:00").to_string() == "2024-02-29T23:59:59-18:00");
 }
 
 TEST_CASE("Duration::parse accepts compact and spelled-out units", "[time]") {

@@ -10,15 +10,12 @@
 
 namespace {
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
+using redress::test::replaced;
 
 redress::testing::SuiteResult run_default_suite(const std::string& policy_text,
                                                 const redress::testing::RunOptions& options = {}) {
-  const auto compiled = redress::load_policy(policy_text, "default.yaml");
+  const auto compiled = redress::load_policy(
+      policy_text, (redress::test::source_dir() / "rules/default.yaml").string());
   REQUIRE(compiled.policy);
   const auto suite =
       redress::test::read_file(redress::test::source_dir() / "rules/default.test.yaml");
@@ -87,8 +84,11 @@ TEST_CASE("JUnit XML carries every case and escapes the failure text", "[testing
   const auto result = run_default_suite(broken);
   const auto xml = redress::testing::to_junit({result});
   CHECK_THAT(xml, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
-  CHECK_THAT(xml, Catch::Contains("tests=\"" + std::to_string(result.cases.size()) +
-                                  "\" failures=\"" + std::to_string(result.failed()) + "\""));
-  CHECK_THAT(xml, Catch::Contains("<failure message=") && Catch::Contains("&apos;"));
+  // The suite's properties are test cases too.
+  CHECK_THAT(xml, Catch::Contains(
+                      "tests=\"" + std::to_string(result.cases.size() + result.properties.size()) +
+                      "\" failures=\"" +
+                      std::to_string(result.failed() + result.properties_failed()) + "\""));
+  CHECK_THAT(xml, Catch::Contains("<failure message=") && Catch::Contains("&#39;"));
   CHECK(xml.find("<testcase") != std::string::npos);
 }

@@ -1,0 +1,33 @@
+# `redress test --coverage --report`: the page has the coverage chart with each rule's count as
+# the text report gives it, and marks the rules never fired.
+#   -DREDRESS=redress -DSUITE=rules/hotel.test.yaml -DOUT=dir
+execute_process(COMMAND ${REDRESS} test --coverage ${SUITE} --report ${OUT}/coverage.html
+                RESULT_VARIABLE code OUTPUT_VARIABLE text)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "exit code ${code}:\n${text}")
+endif()
+file(READ ${OUT}/coverage.html html)
+if(NOT html MATCHES "<figure id=\"chart-coverage-0\">")
+  message(FATAL_ERROR "no coverage chart in the report")
+endif()
+# Every "  N  rule" line of the text report is a bar of the chart with the same count.
+string(REGEX MATCHALL "\n +[0-9]+  [a-z0-9-]+" counts "${text}")
+list(LENGTH counts rules)
+if(rules LESS 5)
+  message(FATAL_ERROR "too few rules in the text report:\n${text}")
+endif()
+foreach(line IN LISTS counts)
+  string(REGEX MATCH "([0-9]+)  ([a-z0-9-]+)" _ "${line}")
+  set(count ${CMAKE_MATCH_1})
+  set(rule ${CMAKE_MATCH_2})
+  if(NOT html MATCHES "data-value=\"${count}\"[^>]*><title>${rule}: cases ${count}</title>")
+    message(FATAL_ERROR "the chart does not show ${rule} with ${count} cases")
+  endif()
+endforeach()
+string(REGEX MATCHALL "never fired" never_text "${text}")
+string(REGEX MATCHALL "class=\"never\"" never_html "${html}")
+list(LENGTH never_text a)
+list(LENGTH never_html b)
+if(NOT a EQUAL b)
+  message(FATAL_ERROR "${a} rules never fired, the report marks ${b}")
+endif()
