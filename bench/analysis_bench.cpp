@@ -55,7 +55,7 @@ double ms_since(Clock::time_point start) {
 }
 
 int bench_explain(const fs::path& root, const std::string& policy_file, const fs::path& dir) {
-  const auto loaded = redress::load_policy(read(root / "rules" / policy_file), policy_file);
+  const auto loaded = redress::load_policy_file(root / "rules" / policy_file);
   if (!loaded.policy) {
     std::cerr << policy_file << " does not compile\n";
     return 1;
@@ -104,8 +104,11 @@ int bench_explain(const fs::path& root, const std::string& policy_file, const fs
 int bench_properties(const fs::path& root, const std::string& name) {
   const auto suite = root / "rules" / (name + ".test.yaml");
   const auto text = read(suite);
-  const auto loaded = redress::load_policy(read(root / "rules" / (name + ".yaml")), name);
-  if (!loaded.policy) return 1;
+  const auto loaded = redress::load_policy_file(root / "rules" / (name + ".yaml"));
+  if (!loaded.policy) {
+    std::cerr << name << ".yaml does not compile\n";
+    return 1;
+  }
   // The cases are run too (run_suite has no way to skip them); they are a few ms.
   const auto start = Clock::now();
   const auto result = redress::testing::run_suite(text, suite.string(), *loaded.policy);
@@ -120,13 +123,23 @@ int bench_properties(const fs::path& root, const std::string& name) {
 }
 
 int bench_diff(const fs::path& root, const std::string& name) {
-  auto text = read(root / "rules" / (name + ".yaml"));
-  const auto old_policy = redress::load_policy(text, name).policy;
+  // Named by its path, so that its `include:` files are found beside it.
+  const auto file = (root / "rules" / (name + ".yaml")).string();
+  auto text = read(file);
+  const auto old_policy = redress::load_policy(text, file).policy;
+  if (!old_policy) {
+    std::cerr << name << ".yaml does not compile\n";
+    return 1;
+  }
   // The new policy: the first role with a finite authority gets half as much again.
   const auto& roles = old_policy->roles;
   const auto role = std::find_if(roles.begin(), roles.end(), [](const redress::RoleInfo& r) {
     return r.authority.has_value();
   });
+  if (role == roles.end()) {
+    std::cerr << name << ": no role has a finite authority\n";
+    return 1;
+  }
   // The shipped policies write whole amounts: "authority: 500 CNY".
   const std::string code(old_policy->currency.code());
   const auto written = std::to_string(*role->authority / 100) + " " + code;
@@ -137,7 +150,11 @@ int bench_diff(const fs::path& root, const std::string& name) {
     return 1;
   }
   text.replace(at, 11 + written.size(), "authority: " + raised);
-  const auto new_policy = redress::load_policy(text, name).policy;
+  const auto new_policy = redress::load_policy(text, file).policy;
+  if (!new_policy) {
+    std::cerr << name << ".yaml with a raised authority does not compile\n";
+    return 1;
+  }
   const auto start = Clock::now();
   const auto diff = redress::explain::semantic_diff(
       *old_policy, *new_policy, redress::explain::default_base(*old_policy, *new_policy));

@@ -138,6 +138,19 @@ class Policy:
         """
         return Decision(self._compiled.decide_json(incident_json(incident), trace))
 
+    def explain(self, incident: Incident, outcome: str) -> dict:
+        """The smallest changes of an incident's facts that change one outcome of its decision,
+        each verified by deciding the changed incident: what ``redress explain --json`` writes.
+
+        ``outcome`` is ``owner``, ``priority``, ``remedy:ID``, ``flag:ID``, ``clock:ID`` or
+        ``commitment:ID``. Returns ``{"incident_id", "outcome", "value", "decisions",
+        "counterfactuals": [{"changes": [{"fact", "from", "to", "relation", "bound"?}],
+        "value"}]}``, fewest changed facts first. Raises ValueError for an outcome the policy
+        does not have (the message lists those it has), and IncidentError or DecideError as
+        decide() does.
+        """
+        return json.loads(self._compiled.explain_json(incident_json(incident), outcome))
+
     def decide_many(self, incidents: Iterable[Incident], threads: Optional[int] = None,
                     trace: bool = False, errors: str = "raise"
                     ) -> Iterator[Union[Decision, IncidentError]]:

@@ -36,6 +36,10 @@ class CompiledPolicy:
     def decide_json(self, incident: Union[str, bytes], trace: bool = False) -> str:
         """One incident (JSON or YAML) to its decision as one line of JSON, without the GIL.
         Raises redress.IncidentError or redress.DecideError."""
+    def explain_json(self, incident: Union[str, bytes], outcome: str) -> str:
+        """The counterfactuals of one outcome ("owner", "remedy:ID", ...) for one incident, as
+        one line of the JSON `redress explain --json` writes, without the GIL. Raises
+        ValueError for an unknown outcome, else as decide_json."""
     def decide_stream(self, items: Iterable[Union[str, bytes]], threads: int = 0,
                       trace: bool = False) -> DecideStream:
         """Starts deciding JSON incidents on the batch pipeline (threads 0: one per core)."""

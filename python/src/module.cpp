@@ -100,6 +100,13 @@ PYBIND11_MODULE(_redress, m) {
           },
           py::arg("incident"), py::arg("trace") = false)
       .def(
+          "explain_json",
+          [](const PolicyHandle& h, std::string_view incident, std::string_view outcome) {
+            py::gil_scoped_release release;
+            return redress::python::explain_json(h, incident, outcome);
+          },
+          py::arg("incident"), py::arg("outcome"))
+      .def(
           "decide_stream",
           [](Handle h, py::iterable items, unsigned threads, bool trace) {
             return std::make_unique<DecideStream>(std::move(h), py::iter(items), threads, trace);

@@ -27,4 +27,10 @@ std::shared_ptr<PolicyHandle> make_handle(CompileResult result, std::string_view
 /// byte for byte what `redress batch` writes for it. Throws Failure (incident or decide).
 std::string decide_json(const PolicyHandle& handle, std::string_view incident, bool trace);
 
+/// The counterfactual explanation of `outcome` ("owner", "remedy:ID", ... as `redress explain
+/// --outcome`) for one incident, as one line of the JSON `redress explain --json` writes.
+/// Throws std::invalid_argument (ValueError) for an unknown outcome, Failure as decide_json.
+std::string explain_json(const PolicyHandle& handle, std::string_view incident,
+                         std::string_view outcome);
+
 }  // namespace redress::python

@@ -132,7 +132,7 @@ std::string to_text(const CompiledPolicy& policy, const Explanation& e) {
   return out;
 }
 
-std::string to_json(const Explanation& e) {
+std::string to_json(const Explanation& e, int indent) {
   nlohmann::ordered_json out;
   out["incident_id"] = e.decision.incident_id;
   out["outcome"] = e.outcome.text();
@@ -154,7 +154,7 @@ std::string to_json(const Explanation& e) {
     item["value"] = cf.value;
     list.push_back(std::move(item));
   }
-  return out.dump(2);
+  return out.dump(indent);
 }
 
 }  // namespace redress::explain

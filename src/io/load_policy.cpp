@@ -40,29 +40,28 @@ std::optional<std::string> read_included(const std::string& name) {
 /// that includes itself, directly or not, is an error.
 class Includer {
  public:
-  Includer(policy::PolicySpec& spec, Diagnostics& diagnostics)
-      : spec_(spec), diagnostics_(diagnostics) {}
+  /// `dir`: what the policy's includes are relative to.
+  Includer(policy::PolicySpec& spec, std::filesystem::path dir, Diagnostics& diagnostics)
+      : spec_(spec), dir_(std::move(dir)), diagnostics_(diagnostics) {}
 
   void run() {
     stack_.push_back(spec_.file);
-    auto clocks = include_all(spec_.include, spec_.file);
+    auto clocks = include_all(spec_.include, dir_);
     spec_.clocks.insert(spec_.clocks.end(), std::make_move_iterator(clocks.begin()),
                         std::make_move_iterator(clocks.end()));
   }
 
  private:
-  static std::string resolve(const policy::Text& include, const std::string& from) {
-    return (std::filesystem::path(from).parent_path() / include.value)
-        .lexically_normal()
-        .generic_string();
+  static std::string resolve(const policy::Text& include, const std::filesystem::path& dir) {
+    return (dir / include.value).lexically_normal().generic_string();
   }
 
   /// The clocks of every include, in order, their calendars renamed as each include asks.
   std::vector<policy::ClockSpec> include_all(const std::vector<policy::IncludeSpec>& includes,
-                                             const std::string& from) {
+                                             const std::filesystem::path& dir) {
     std::vector<policy::ClockSpec> clocks;
     for (const auto& include : includes) {
-      auto more = include_one(include.file, resolve(include.file, from));
+      auto more = include_one(include.file, resolve(include.file, dir));
       for (auto& clock : more) {
         const auto rename = include.calendars.find(clock.calendar.value);
         if (rename != include.calendars.end()) clock.calendar = rename->second;
@@ -104,7 +103,7 @@ class Includer {
     if (!loaded.library) return {};
     stack_.push_back(name);
     auto clocks = std::move(loaded.library->clocks);
-    auto nested = include_all(loaded.library->include, name);
+    auto nested = include_all(loaded.library->include, std::filesystem::path(name).parent_path());
     stack_.pop_back();
     clocks.insert(clocks.end(), std::make_move_iterator(nested.begin()),
                   std::make_move_iterator(nested.end()));
@@ -112,6 +111,7 @@ class Includer {
   }
 
   policy::PolicySpec& spec_;
+  std::filesystem::path dir_;
   Diagnostics& diagnostics_;
   std::vector<std::string> stack_;  ///< the files being read, the policy first
   std::set<std::string> done_;      ///< the files already included
@@ -136,9 +136,13 @@ bool add_base_taxonomy(policy::PolicySpec& spec, Diagnostics& diagnostics) {
 
 }  // namespace
 
-LoadedPolicy load_policy_and_spec(std::string_view text, std::string_view file) {
+LoadedPolicy load_policy_and_spec(std::string_view text, std::string_view file,
+                                  const std::optional<std::filesystem::path>& include_dir) {
   auto loaded = io::load_policy_spec(text, file);
-  if (loaded.spec) Includer(*loaded.spec, loaded.diagnostics).run();
+  if (loaded.spec) {
+    auto dir = include_dir ? *include_dir : std::filesystem::path(file).parent_path();
+    Includer(*loaded.spec, std::move(dir), loaded.diagnostics).run();
+  }
   if (!loaded.spec || loaded.diagnostics.has_errors() ||
       !add_base_taxonomy(*loaded.spec, loaded.diagnostics)) {
     CompileResult failed;
@@ -158,8 +162,9 @@ LoadedPolicy load_policy_and_spec(std::string_view text, std::string_view file) 
   return {std::move(result), std::make_shared<const policy::PolicySpec>(std::move(*loaded.spec))};
 }
 
-CompileResult load_policy(std::string_view text, std::string_view file) {
-  return load_policy_and_spec(text, file).compiled;
+CompileResult load_policy(std::string_view text, std::string_view file,
+                          const std::optional<std::filesystem::path>& include_dir) {
+  return load_policy_and_spec(text, file, include_dir).compiled;
 }
 
 CompileResult load_policy_file(const std::filesystem::path& path) {

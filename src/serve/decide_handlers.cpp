@@ -1,10 +1,13 @@
-// POST /v1/decide and POST /v1/decide/batch.
+// POST /v1/decide (with `?explain=OUTCOME`, the counterfactuals of one outcome) and
+// POST /v1/decide/batch.
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 #include "redress/batch/decide_lines.hpp"
 #include "redress/engine/decide.hpp"
+#include "redress/explain/counterfactual.hpp"
 #include "redress/io/audit.hpp"
 #include "redress/io/decision_writer.hpp"
 #include "redress/io/incident_reader.hpp"
@@ -52,10 +55,34 @@ bool is_syntax(const Diagnostics& diagnostics) {
   return false;
 }
 
+// Diagnostics without a file are about the request.
+Diagnostics located(const Diagnostics& diagnostics) {
+  Diagnostics out;
+  for (auto diagnostic : diagnostics.items()) {
+    if (diagnostic.location.file.empty()) diagnostic.location.file = kBody;
+    out.add(std::move(diagnostic));
+  }
+  return out;
+}
+
+// The decision's JSON object with "explanation" as its last member.
+void add_explanation(std::string& decision_json, const std::string& explanation_json) {
+  const auto end = decision_json.rfind('}');
+  decision_json.replace(end, decision_json.size() - end,
+                        ",\"explanation\":" + explanation_json + "}\n");
+}
+
 }  // namespace
 
 Response Service::decide(const Request& request) {
   Decider& d = thread_decider(slot_.current(), options_.max_body_bytes);
+  // `?explain=OUTCOME` is checked first: a misspelt outcome costs no decision.
+  std::optional<explain::Outcome> outcome;
+  if (const auto asked = request.param("explain")) {
+    Diagnostics problems;
+    outcome = explain::parse_outcome(*d.policy, *asked, problems);
+    if (!outcome) return diagnostics_response(400, located(problems));
+  }
   if (!d.reader.read(request.body, kBody, d.incident, d.problems)) {
     metrics_.decisions(Outcome::invalid);
     return diagnostics_response(is_syntax(d.problems) ? 400 : 422, d.problems);
@@ -67,12 +94,7 @@ Response Service::decide(const Request& request) {
     redress::decide(*d.policy, d.incident, d.decision, DecideOptions{trace, {}, decided_at});
   } catch (const DecideError& e) {
     metrics_.decisions(Outcome::failed);
-    Diagnostics located;
-    for (auto diagnostic : e.diagnostics().items()) {
-      if (diagnostic.location.file.empty()) diagnostic.location.file = kBody;
-      located.add(std::move(diagnostic));
-    }
-    return diagnostics_response(422, located);
+    return diagnostics_response(422, located(e.diagnostics()));
   }
   if (log_) log_->append(io::audit_record(d.decision, request.body, decided_at));
   metrics_.decisions(Outcome::decided);
@@ -80,6 +102,10 @@ Response Service::decide(const Request& request) {
   response.body.resize(1024);
   response.body.resize(io::write_json_line(response.body, 0, d.decision, trace));
   response.body += '\n';
+  if (outcome) {
+    add_explanation(response.body,
+                    explain::to_json(explain::explain(*d.policy, d.incident, *outcome), -1));
+  }
   return response;
 }
 

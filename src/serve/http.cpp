@@ -7,19 +7,57 @@
 
 namespace redress::serve {
 
-bool Request::flag(std::string_view name) const {
-  std::string_view rest = query;
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const auto pair = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-    const auto eq = pair.find('=');
-    if (pair.substr(0, eq) != name) continue;
-    if (eq == std::string_view::npos) return true;
-    const auto value = pair.substr(eq + 1);
-    return value == "true" || value == "1";
+namespace {
+
+// What follows `name` in the query's first `name` pair: "" for `name` alone, "=value"
+// otherwise; nullopt when the query has none.
+std::optional<std::string_view> after_name(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    const auto pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.substr(0, pair.find('=')) == name) return pair.substr(name.size());
   }
-  return false;
+  return std::nullopt;
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// application/x-www-form-urlencoded: "%XX" is a byte, "+" a space; a '%' not followed by two
+// hex digits stays as written.
+std::string percent_decoded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
+               hex_digit(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Request::flag(std::string_view name) const {
+  const auto rest = after_name(query, name);
+  return rest && (rest->empty() || *rest == "=true" || *rest == "=1");
+}
+
+std::optional<std::string> Request::param(std::string_view name) const {
+  const auto rest = after_name(query, name);
+  if (!rest) return std::nullopt;
+  return percent_decoded(rest->empty() ? *rest : rest->substr(1));
 }
 
 std::string Request::media_type() const {

@@ -2,6 +2,7 @@
 // code knows the HTTP library.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,9 @@ struct Request {
 
   /// True when the query has `name=true` or `name=1` (or `name` alone).
   [[nodiscard]] bool flag(std::string_view name) const;
+  /// The value of the query's first `name=value`, percent-decoded ("remedy%3Arefund" is
+  /// "remedy:refund"); empty when the query has no `name`, "" for `name` alone or `name=`.
+  [[nodiscard]] std::optional<std::string> param(std::string_view name) const;
   /// The media type of content_type, lowercased, without parameters ("application/json").
   [[nodiscard]] std::string media_type() const;
 };

@@ -49,8 +49,41 @@ json own_schemas() {
                  "input line, in order: its decision, or its error record "
                  "{\"line\", \"error\": {\"code\", \"message\"}, \"diagnostics\"}."}};
   json text = {{"type", "string"}};
-  return {
-      {"Diagnostics", diagnostics}, {"PolicyInfo", identity}, {"JsonLines", lines}, {"Text", text}};
+  json replay_request = {
+      {"type", "object"},
+      {"required", {"candidate", "cases"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"candidate", {{"type", "string"}, {"description", "the candidate policy's YAML"}}},
+        {"cases", {{"type", "array"}, {"items", ref("Incident")}}}}}};
+  json policy_identity = {{"type", "object"},
+                          {"required", {"id", "version", "hash"}},
+                          {"properties",
+                           {{"id", {{"type", "string"}}},
+                            {"version", {{"type", "string"}}},
+                            {"hash", {{"type", "string"}}},
+                            {"diagnostics", {{"type", "array"}, {"items", diagnostic}}}}}};
+  json replay_result = {
+      {"type", "object"},
+      {"required", {"baseline", "candidate", "summary", "cases"}},
+      {"properties",
+       {{"baseline", policy_identity},
+        {"candidate", policy_identity},
+        {"summary",
+         {{"type", "object"}, {"description", "what `redress replay --summary-json` writes"}}},
+        {"cases",
+         {{"type", "array"},
+          {"description",
+           "one record per case, in order, as the lines `redress replay` writes: "
+           "{\"line\", \"incident\", \"status\": \"unchanged\"}, with \"changes\" when "
+           "\"changed\", or an error record"},
+          {"items", {{"type", "object"}}}}}}}};
+  return {{"Diagnostics", diagnostics},
+          {"PolicyInfo", identity},
+          {"JsonLines", lines},
+          {"Text", text},
+          {"ReplayRequest", replay_request},
+          {"ReplayResult", replay_result}};
 }
 
 json operation(const Route& route) {
@@ -62,9 +95,11 @@ json operation(const Route& route) {
     }
     op["requestBody"] = {{"required", true}, {"content", content}};
   }
-  if (!route.query_flag.empty()) {
-    op["parameters"] = json::array(
-        {{{"name", route.query_flag}, {"in", "query"}, {"schema", {{"type", "boolean"}}}}});
+  for (const auto& param : route.query) {
+    op["parameters"].push_back({{"name", param.name},
+                                {"in", "query"},
+                                {"description", param.description},
+                                {"schema", {{"type", param.type}}}});
   }
   json ok = {{"description", "success"}};
   if (!route.response_schema.empty()) {

@@ -1,5 +1,7 @@
-// GET /v1/policy and PUT /v1/policy.
+// GET /v1/policy and PUT /v1/policy, and the admin token that a policy sent over HTTP needs.
 #include <openssl/crypto.h>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +36,7 @@ Response Service::get_policy(const Request&) const {
   return response;
 }
 
-Response Service::put_policy(const Request& request) {
+std::optional<Response> Service::refuse_without_token(const Request& request) const {
   if (options_.admin_token.empty()) {
     return request_error(403, "request.forbidden", "this server takes no policy over HTTP",
                          "start it with --admin-token-file, or reload its policy file (SIGHUP)");
@@ -44,12 +46,24 @@ Response Service::put_policy(const Request& request) {
   if (given.substr(0, kBearer.size()) != kBearer ||
       !same_secret(given.substr(kBearer.size()), options_.admin_token)) {
     auto response =
-        request_error(401, "request.unauthorized", "PUT /v1/policy needs the admin token",
+        request_error(401, "request.unauthorized",
+                      fmt::format("{} {} needs the admin token", request.method, request.path),
                       "send Authorization: Bearer <the token of --admin-token-file>");
     response.headers.emplace_back("WWW-Authenticate", "Bearer");
     return response;
   }
-  auto result = slot_.reload(load_policy(request.body, "<request>"), "PUT /v1/policy");
+  return std::nullopt;
+}
+
+std::optional<std::filesystem::path> Service::sent_policy_dir() const {
+  if (options_.policy_file.empty()) return std::nullopt;
+  return options_.policy_file.parent_path();
+}
+
+Response Service::put_policy(const Request& request) {
+  if (auto refusal = refuse_without_token(request)) return std::move(*refusal);
+  auto result =
+      slot_.reload(load_policy(request.body, "<request>", sent_policy_dir()), "PUT /v1/policy");
   metrics_.reload(result.applied);
   if (!result.applied) return diagnostics_response(422, result.diagnostics);
   // The policy now in force, with the warnings of its compilation.

@@ -10,6 +10,13 @@
 
 namespace redress::serve {
 
+/// A query parameter a route reads, as the OpenAPI document describes it.
+struct QueryParam {
+  std::string_view name;
+  std::string_view type;  ///< a JSON Schema type: "boolean", "string", "integer"
+  std::string_view description;
+};
+
 /// What answers one method on one path.
 struct Route {
   std::string_view method;  ///< "GET", "POST", "PUT"
@@ -22,7 +29,7 @@ struct Route {
   std::string_view request_schema;   ///< a components.schemas name; empty: no body
   std::string_view response_type;    ///< the media type of a 200 response
   std::string_view response_schema;  ///< a components.schemas name; empty: none given
-  std::string_view query_flag;       ///< a boolean query parameter it reads; empty: none
+  std::vector<QueryParam> query;     ///< the query parameters it reads
 };
 
 /// Finds a request's route and calls it, or answers 404 (unknown path), 405 (known path, other

@@ -47,17 +47,45 @@ std::vector<Route> Service::routes() {
   auto bind = [this](auto member) {
     return [this, member](const Request& request) { return (this->*member)(request); };
   };
+  const QueryParam trace{"trace", "boolean", "add the trace of why"};
   auto fixed = [](std::string body, std::string type) {
     return [body = std::move(body), type = std::move(type)](const Request&) {
       return text(200, body, type);
     };
   };
   return {
-      {"POST", "/v1/decide", json, bind(&Service::decide), "Decide one incident", "Incident",
-       "application/json", "Decision", "trace"},
-      {"POST", "/v1/decide/batch", lines, bind(&Service::decide_batch),
-       "Decide JSON lines, one incident a line, into JSON lines in order", "JsonLines",
-       "application/x-ndjson", "JsonLines", "trace"},
+      {"POST",
+       "/v1/decide",
+       json,
+       bind(&Service::decide),
+       "Decide one incident",
+       "Incident",
+       "application/json",
+       "Decision",
+       {trace,
+        {"explain", "string",
+         "an outcome (owner, priority, remedy:ID, flag:ID, clock:ID, commitment:ID): the "
+         "decision gains \"explanation\", the smallest changes of the incident that change it, "
+         "as `redress explain --json` writes"}}},
+      {"POST",
+       "/v1/decide/batch",
+       lines,
+       bind(&Service::decide_batch),
+       "Decide JSON lines, one incident a line, into JSON lines in order",
+       "JsonLines",
+       "application/x-ndjson",
+       "JsonLines",
+       {trace}},
+      {"POST",
+       "/v1/replay",
+       {"application/json"},
+       bind(&Service::replay),
+       "Decide past cases under the policy in force and a candidate policy, and what changed; "
+       "needs the admin token",
+       "ReplayRequest",
+       "application/json",
+       "ReplayResult",
+       {{"top", "integer", "how many of the largest cost changes the summary lists (10)"}}},
       {"GET",
        "/v1/policy",
        {},
@@ -66,10 +94,16 @@ std::vector<Route> Service::routes() {
        "",
        "application/json",
        "PolicyInfo",
-       ""},
-      {"PUT", "/v1/policy", yaml, bind(&Service::put_policy),
-       "Compile a policy (YAML) and put it in force; needs the admin token", "Text",
-       "application/json", "PolicyInfo", ""},
+       {}},
+      {"PUT",
+       "/v1/policy",
+       yaml,
+       bind(&Service::put_policy),
+       "Compile a policy (YAML) and put it in force; needs the admin token",
+       "Text",
+       "application/json",
+       "PolicyInfo",
+       {}},
       {"GET",
        "/health/live",
        {},
@@ -78,7 +112,7 @@ std::vector<Route> Service::routes() {
        "",
        "",
        "",
-       ""},
+       {}},
       {"GET",
        "/health/ready",
        {},
@@ -87,7 +121,7 @@ std::vector<Route> Service::routes() {
        "",
        "",
        "",
-       ""},
+       {}},
       {"GET",
        "/metrics",
        {},
@@ -96,7 +130,7 @@ std::vector<Route> Service::routes() {
        "",
        "text/plain",
        "Text",
-       ""},
+       {}},
       {"GET",
        "/v1/openapi.json",
        {},
@@ -105,7 +139,7 @@ std::vector<Route> Service::routes() {
        "",
        "application/json",
        "",
-       ""},
+       {}},
   };
 }
 

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "redress/serve/server.hpp"
@@ -44,8 +46,16 @@ class Service {
   std::vector<Route> routes();
   Response decide(const Request& request);
   Response decide_batch(const Request& request);
+  Response replay(const Request& request);
   Response get_policy(const Request& request) const;
   Response put_policy(const Request& request);
+  /// A 401 or 403 unless the request carries the admin token: a policy sent over HTTP may
+  /// include files on the server, so only the server's owners may send one.
+  std::optional<Response> refuse_without_token(const Request& request) const;
+  /// What the `include:` files of a policy sent over HTTP are relative to: the directory of
+  /// --policy FILE, so that a policy sent works as it would in place of that file (the working
+  /// directory when the server runs the built-in policy).
+  std::optional<std::filesystem::path> sent_policy_dir() const;
   Response ready(const Request& request) const;
   Response metrics(const Request& request) const;
 

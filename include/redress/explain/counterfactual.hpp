@@ -67,8 +67,9 @@ Explanation explain(const CompiledPolicy& policy, const Incident& incident, cons
 /// after a line saying the outcome's value.
 std::string to_text(const CompiledPolicy& policy, const Explanation& explanation);
 
-/// The explanation as JSON (fields in a fixed order; money as "2000.00 CNY").
-std::string to_json(const Explanation& explanation);
+/// The explanation as JSON (fields in a fixed order; money as "2000.00 CNY"), indented by
+/// `indent` spaces, or on one line when `indent` is negative.
+std::string to_json(const Explanation& explanation, int indent = 2);
 
 /// Money for people: "2,000.00 CNY" (the thousands grouped).
 std::string money_text(const Money& money);

@@ -397,3 +397,22 @@ TEST_CASE("a policy copied away from rules/ still finds the built-in reference c
     return d.code == "policy.include_missing";
   }));
 }
+
+TEST_CASE("a policy from text finds its includes in the directory it is given",
+          "[clocks][library]") {
+  const auto rules = redress::test::source_dir() / "rules";
+  // telecom.yaml includes clocks/cn-miit-appeal.yaml, which only rules/ has.
+  const auto text = redress::test::read_file(rules / "telecom.yaml");
+  const auto beside = redress::load_policy(text, "<request>", rules);
+  REQUIRE(beside.policy != nullptr);
+  const auto& clocks = beside.policy->clocks;
+  CHECK(std::any_of(clocks.begin(), clocks.end(),
+                    [](const redress::ClockInfo& c) { return c.id.starts_with("cn-miit"); }));
+  // Diagnostics still name the text as given.
+  const auto elsewhere = redress::load_policy(text, "<request>", "/nonexistent");
+  REQUIRE(elsewhere.policy == nullptr);
+  const auto& first = elsewhere.diagnostics.items().front();
+  CHECK(first.code == "policy.include_missing");
+  CHECK(first.location.file == "<request>");
+  CHECK(first.message.find("/nonexistent/clocks/cn-miit-appeal.yaml") != std::string::npos);
+}
