@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as _datetime
 import json
 import os
-from typing import Any, Iterable, Iterator, List, Mapping, Optional, Union
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from . import _redress
 from ._decision import Decision
@@ -45,6 +45,23 @@ def _line_error(record_json: str, index: int) -> IncidentError:
     return failure
 
 
+def _batch_results(texts: List[str], failed: List[int], start: int,
+                   errors: str) -> Iterator[Union[Decision, IncidentError]]:
+    """One batch of results: ``start`` is the input position of its first incident."""
+    if not failed:
+        yield from map(Decision, texts)
+        return
+    bad = set(failed)
+    for i, text in enumerate(texts):
+        if i not in bad:
+            yield Decision(text)
+            continue
+        failure = _line_error(text, start + i)
+        if errors == "raise":
+            raise failure
+        yield failure
+
+
 def _results(stream: Any, errors: str) -> Iterator[Union[Decision, IncidentError]]:
     start = 0  # the input position of the batch's first incident
     try:
@@ -52,21 +69,22 @@ def _results(stream: Any, errors: str) -> Iterator[Union[Decision, IncidentError
             texts, failed = stream.next_batch(1024)
             if not texts:
                 return
-            if not failed:
-                yield from map(Decision, texts)
-            else:
-                bad = set(failed)
-                for i, text in enumerate(texts):
-                    if i not in bad:
-                        yield Decision(text)
-                        continue
-                    failure = _line_error(text, start + i)
-                    if errors == "raise":
-                        raise failure
-                    yield failure
+            yield from _batch_results(texts, failed, start, errors)
             start += len(texts)
     finally:
         stream.close()
+
+
+# Incidents a list gives at a time to one thread deciding inline (decide_many, threads=1).
+_INLINE_CHUNK = 1024
+
+
+def _inline_results(compiled: Any, incidents: Sequence[Incident], trace: bool,
+                    errors: str) -> Iterator[Union[Decision, IncidentError]]:
+    for start in range(0, len(incidents), _INLINE_CHUNK):
+        chunk = [incident_json(i) for i in incidents[start:start + _INLINE_CHUNK]]
+        texts, failed = compiled.decide_list(chunk, trace, start + 1)
+        yield from _batch_results(texts, failed, start, errors)
 
 
 class Policy:
@@ -159,7 +177,9 @@ class Policy:
         Incidents are taken from ``incidents`` on a thread of their own as the iterable yields
         them (up to about a MiB ahead of the pipeline) and decided on ``threads`` threads
         (None: one per core) without the GIL, so the iterable may be endless or slow: each
-        incident is decided as soon as it comes. ``errors="raise"`` raises the IncidentError of
+        incident is decided as soon as it comes. With ``threads=1`` a list or tuple is decided
+        on the calling thread instead, 1,024 incidents at a time, with the same results (what
+        a Dask task, one per worker thread, wants). ``errors="raise"`` raises the IncidentError of
         the first incident that cannot be decided (its ``index`` says which);
         ``errors="return"`` yields it in that incident's place and goes on. Leaving the loop
         early stops the pipeline, after the iterable's ``next()`` in progress, if any, returns.
@@ -168,6 +188,10 @@ class Policy:
             raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
         if threads is not None and threads < 1:
             raise ValueError(f"threads must be at least 1, not {threads}")
+        if threads == 1 and isinstance(incidents, (list, tuple)):
+            # Already in memory and one thread asked for (a Dask task): decided on this thread,
+            # a chunk at a time, with no pipeline threads to hand the incidents to and back.
+            return _inline_results(self._compiled, incidents, trace, errors)
         stream = self._compiled.decide_stream(map(incident_json, incidents), threads or 0, trace)
         return _results(stream, errors)
 

@@ -40,6 +40,10 @@ class CompiledPolicy:
         """The counterfactuals of one outcome ("owner", "remedy:ID", ...) for one incident, as
         one line of the JSON `redress explain --json` writes, without the GIL. Raises
         ValueError for an unknown outcome, else as decide_json."""
+    def decide_list(self, items: List[Union[str, bytes]], trace: bool = False,
+                    first_line: int = 1) -> Tuple[List[str], List[int]]:
+        """Decides JSON incidents on the calling thread without the GIL: (texts, failed) as
+        DecideStream.next_batch() gives them, the first item numbered `first_line`."""
     def decide_stream(self, items: Iterable[Union[str, bytes]], threads: int = 0,
                       trace: bool = False) -> DecideStream:
         """Starts deciding JSON incidents on the batch pipeline (threads 0: one per core)."""

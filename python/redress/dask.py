@@ -88,12 +88,14 @@ def _partition_policy(text: PolicyText) -> Policy:
     return policy
 
 
-# Dask already runs one task per worker thread, so a partition is decided on one pipeline
+# Dask already runs one task per worker thread, so a partition is decided on the task's
 # thread unless told otherwise: more would oversubscribe the cores.
 DEFAULT_THREADS = 1
 
 
 def _decide_items(items: Any, text: PolicyText, threads: int, errors: str) -> list:
+    if not isinstance(items, (list, tuple)):  # a partition is in memory: a list is decided inline
+        items = list(items)
     return list(_partition_policy(text).decide_many(items, threads=threads, errors=errors))
 
 

@@ -104,5 +104,8 @@ def decide_frame(frame: pd.DataFrame, policy: Policy, threads: Optional[int] = N
                  include_json: bool = False) -> pd.DataFrame:
     """Decides every row of ``frame`` (on the batch pipeline) into a frame of decision columns
     with the same index. ``include_json`` adds ``decision``, each decision's JSON line."""
-    results = policy.decide_many(incidents_from_frame(frame), threads=threads, errors="return")
+    incidents = incidents_from_frame(frame)
+    if threads == 1:  # a list is decided on this thread (a Dask task's partition)
+        incidents = list(incidents)
+    results = policy.decide_many(incidents, threads=threads, errors="return")
     return decisions_frame(results, index=frame.index, include_json=include_json)

@@ -41,17 +41,6 @@ class TaggedDecider final : public batch::LineWorker {
   batch::LineDecider decider_;
 };
 
-// Appends one incident as one line. A JSON text may span lines: outside strings a line break is
-// whitespace, and inside strings JSON allows none unescaped, so each becomes a space.
-void append_line(std::string& out, std::string_view text) {
-  const auto from = out.size();
-  out.append(text);
-  std::replace_if(
-      out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
-      [](char c) { return c == '\n' || c == '\r'; }, ' ');
-  out.push_back('\n');
-}
-
 // The streams alive, for close_all() at interpreter exit.
 std::mutex live_mutex;
 std::set<DecideStream*> live;
@@ -113,7 +102,7 @@ void DecideStream::close_all() {
 void DecideStream::run(unsigned threads, bool trace) {
   batch::DecideLinesOptions options;
   options.decide = DecideOptions(trace);
-  options.file = "<decide_many>";
+  options.file = std::string(kDecideManyFile);
   batch::MapOptions map;
   map.threads = threads;
   map.read_size = std::size_t{256} << 10;
@@ -149,12 +138,7 @@ void DecideStream::pull() {
     for (; !closed_ && items_ != py::iterator::sentinel(); ++items_) {
       const py::handle item = *items_;
       line.clear();
-      if (PyBytes_Check(item.ptr())) {
-        append_line(line, {PyBytes_AS_STRING(item.ptr()),
-                           static_cast<std::size_t>(PyBytes_GET_SIZE(item.ptr()))});
-      } else {
-        append_line(line, item.cast<std::string_view>());
-      }
+      append_line(line, item_text(item));
       hand_over(line);
       // A C iterator (a list, a file) runs no bytecode, so the interpreter never takes the
       // GIL from this thread: let the Python thread have it now and then.
@@ -192,6 +176,24 @@ void DecideStream::hand_over(const std::string& line) {
   inbox_changed_.wait(lock, [this] { return closed_ || inbox_.size() - inbox_at_ < kInboxBytes; });
   inbox_.append(line);
   inbox_changed_.notify_all();
+}
+
+void append_line(std::string& out, std::string_view text) {
+  // A JSON text may span lines: outside strings a line break is whitespace, and inside strings
+  // JSON allows none unescaped, so each becomes a space.
+  const auto from = out.size();
+  out.append(text);
+  std::replace_if(
+      out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
+      [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  out.push_back('\n');
+}
+
+std::string_view item_text(pybind11::handle item) {
+  if (PyBytes_Check(item.ptr())) {
+    return {PyBytes_AS_STRING(item.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(item.ptr()))};
+  }
+  return item.cast<std::string_view>();
 }
 
 std::size_t DecideStream::read(char* data, std::size_t capacity) {

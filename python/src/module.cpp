@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "decide_list.hpp"
 #include "decide_stream.hpp"
 #include "failure.hpp"
 #include "policy_handle.hpp"
@@ -106,6 +107,13 @@ PYBIND11_MODULE(_redress, m) {
             return redress::python::explain_json(h, incident, outcome);
           },
           py::arg("incident"), py::arg("outcome"))
+      .def(
+          "decide_list",
+          [](const PolicyHandle& h, const py::sequence& items, bool trace,
+             std::uint64_t first_line) {
+            return redress::python::decide_list(h, items, trace, first_line);
+          },
+          py::arg("items"), py::arg("trace") = false, py::arg("first_line") = 1)
       .def(
           "decide_stream",
           [](Handle h, py::iterable items, unsigned threads, bool trace) {

@@ -99,9 +99,36 @@ def test_what_the_iterable_raises_comes_after_the_incidents_before_it(default):
     assert seen == ["T-0", "T-1"]
 
 
+def test_one_thread_on_a_list_decides_inline_with_the_same_results(default):
+    # Errors on both sides of the 1,024-incident chunks the inline path decides at a time.
+    cases = mixed(2100)
+    for i in (3, 1023, 1024, 2099):
+        cases[i] = incident(i, "core.nope")
+    cases[1500] = json.dumps(cases[1500], indent=2).encode()  # bytes over several lines
+    cases[1501] = ""
+
+    def outcome(result):
+        if isinstance(result, redress.IncidentError):
+            return (result.index, result.code, result.line, result.column, str(result))
+        return result.to_json()
+
+    inline = list(default.decide_many(cases, threads=1, errors="return"))
+    piped = list(default.decide_many(iter(cases), threads=1, errors="return"))
+    assert [outcome(r) for r in inline] == [outcome(r) for r in piped]
+    errors = [r for r in inline if isinstance(r, redress.IncidentError)]
+    assert [(e.index, e.line) for e in errors] == [(3, 4), (1023, 1024), (1024, 1025),
+                                                   (1501, 1502), (2099, 2100)]
+    assert inline[1500].incident == "T-1500"
+    with pytest.raises(redress.IncidentError) as caught:
+        list(default.decide_many(cases, threads=1))
+    assert caught.value.index == 3
+
+
 def test_an_item_that_is_no_incident_is_a_type_error(default):
     with pytest.raises(TypeError):
         list(default.decide_many([incident(0), 3.5]))
+    with pytest.raises(TypeError):
+        list(default.decide_many([incident(0), 3.5], threads=1))
 
 
 def test_arguments_are_checked(default):
