@@ -11,6 +11,7 @@
 #include "redress/io/incident_reader.hpp"
 #include "redress/io/incident_schema.hpp"
 #include "redress/replay/replay_lines.hpp"
+#include "serve/http.hpp"
 #include "unit/serve/http_client.hpp"
 #include "unit/serve/serve_fixture.hpp"
 
@@ -250,4 +251,19 @@ TEST_CASE("a policy sent over HTTP has its includes resolved beside --policy", "
   CHECK(refused.status == 422);
   CHECK(first_diagnostic(refused)["code"] == "policy.include_missing");
   CHECK(first_diagnostic(refused)["file"] == "<candidate>");
+}
+
+TEST_CASE("query parameters are read as forms encode them", "[serve]") {
+  r::serve::Request request;
+  request.query = "trace=&explain=remedy%3Aapology&top=3&x=a+b%2&explain=owner&y=%zz";
+  CHECK(request.param("explain") == "remedy:apology");  // the first of two
+  CHECK(request.param("top") == "3");
+  CHECK(request.param("x") == "a b%2");  // '+' is a space; a cut-off escape stays as written
+  CHECK(request.param("y") == "%zz");
+  CHECK(request.param("trace") == "");
+  CHECK_FALSE(request.param("tr").has_value());  // a prefix of a name is not the name
+  CHECK_FALSE(request.flag("trace"));            // `trace=` says nothing
+  request.query = "trace";
+  CHECK(request.flag("trace"));
+  CHECK(request.param("trace") == "");
 }
