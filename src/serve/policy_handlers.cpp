@@ -38,8 +38,12 @@ Response Service::get_policy(const Request&) const {
 
 std::optional<Response> Service::refuse_without_token(const Request& request) const {
   if (options_.admin_token.empty()) {
-    return request_error(403, "request.forbidden", "this server takes no policy over HTTP",
-                         "start it with --admin-token-file, or reload its policy file (SIGHUP)");
+    return request_error(
+        403, "request.forbidden",
+        fmt::format("{} {} needs the admin token, and this server has none: it takes no policy "
+                    "over HTTP",
+                    request.method, request.path),
+        "start it with --admin-token-file; its own policy file is reloaded with SIGHUP");
   }
   constexpr std::string_view kBearer = "Bearer ";
   const auto given = request.authorization;

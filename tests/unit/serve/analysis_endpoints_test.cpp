@@ -223,6 +223,9 @@ TEST_CASE("POST /v1/replay is refused by a server without an admin token", "[ser
       t::http(server.port(), "POST", "/v1/replay", "{}", "application/json", kToken);
   CHECK(response.status == 403);
   CHECK(first_diagnostic(response)["code"] == "request.forbidden");
+  CHECK(first_diagnostic(response)["message"] ==
+        "POST /v1/replay needs the admin token, and this server has none: it takes no policy "
+        "over HTTP");
 }
 
 TEST_CASE("a policy sent over HTTP has its includes resolved beside --policy", "[serve]") {
