@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "redress/diff/policy_diff.hpp"
-#include "redress/io/policy_loader.hpp"
 #include "support/fixtures.hpp"
+#include "support/policies.hpp"
 
 namespace {
 
@@ -13,9 +13,7 @@ using redress::test::replaced;
 namespace r = redress;
 
 r::policy::PolicySpec spec(const std::string& text) {
-  auto loaded = r::io::load_policy_spec(text, "terms.yaml");
-  REQUIRE(loaded.spec);
-  return std::move(*loaded.spec);
+  return r::test::policy_spec(text, "terms.yaml");
 }
 
 }  // namespace

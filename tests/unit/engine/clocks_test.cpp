@@ -13,12 +13,15 @@
 #include "redress/io/load_policy.hpp"
 #include "redress/io/policy_loader.hpp"
 #include "support/fixtures.hpp"
+#include "support/policies.hpp"
 #include "support/time_values.hpp"
 
 using redress::test::local_date;
 using redress::test::timestamp;
 
 namespace {
+
+using redress::test::warning_codes;
 
 constexpr const char* kPolicy = R"(
 policy: {id: clocks, version: "1", currency: CNY, locales: [en, zh]}
@@ -97,12 +100,7 @@ rules:
 )";
 
 std::shared_ptr<const redress::CompiledPolicy> compile(const std::string& text) {
-  auto result = redress::load_policy(text, "clocks.yaml");
-  std::string problems;
-  for (const auto& d : result.diagnostics.items()) problems += redress::render(d, text);
-  INFO(problems);
-  REQUIRE(result.policy != nullptr);
-  return result.policy;
+  return redress::test::compiled_policy(text, "clocks.yaml");
 }
 
 const redress::CompiledPolicy& policy() {
@@ -122,12 +120,6 @@ const redress::StatutoryClock* clock(const redress::Decision& d, std::string_vie
   const auto it = std::find_if(d.clocks.begin(), d.clocks.end(),
                                [&](const redress::StatutoryClock& c) { return c.id == id; });
   return it == d.clocks.end() ? nullptr : &*it;
-}
-
-std::vector<std::string> warning_codes(const redress::Decision& d) {
-  std::vector<std::string> codes;
-  for (const auto& w : d.warnings) codes.emplace_back(w.code);
-  return codes;
 }
 
 }  // namespace
@@ -377,12 +369,8 @@ TEST_CASE("a policy copied away from rules/ still finds the built-in reference c
           "[clocks][library]") {
   const auto text = redress::test::read_file(redress::test::source_dir() / "rules/bank.yaml");
   // Loaded under a name whose folder holds no clocks/ (as a host's copy, or a policy from text).
-  auto result = redress::load_policy(text, "/nonexistent/copies/bank.yaml");
-  std::string problems;
-  for (const auto& d : result.diagnostics.items()) problems += redress::render(d, text);
-  INFO(problems);
-  REQUIRE(result.policy != nullptr);
-  const auto& clocks = result.policy->clocks;
+  const auto copied = redress::test::compiled_policy(text, "/nonexistent/copies/bank.yaml");
+  const auto& clocks = copied->clocks;
   CHECK(std::any_of(clocks.begin(), clocks.end(),
                     [](const redress::ClockInfo& c) { return c.id == "cn-cbirc-15d"; }));
   // Another missing library is still an error.

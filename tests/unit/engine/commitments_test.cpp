@@ -6,23 +6,19 @@
 #include <algorithm>
 
 #include "redress/engine/decide.hpp"
-#include "redress/io/load_policy.hpp"
 #include "support/fixtures.hpp"
+#include "support/policies.hpp"
 #include "support/time_values.hpp"
 
 using redress::test::timestamp;
 
 namespace {
 
+using redress::test::warning_codes;
+
 std::shared_ptr<const redress::CompiledPolicy> load(const char* name) {
   const auto path = redress::test::source_dir() / "tests/data/commitments" / name;
-  const auto text = redress::test::read_file(path);
-  auto result = redress::load_policy(text, path.string());
-  std::string problems;
-  for (const auto& d : result.diagnostics.items()) problems += redress::render(d, text);
-  INFO(problems);
-  REQUIRE(result.policy != nullptr);
-  return result.policy;
+  return redress::test::compiled_policy(redress::test::read_file(path), path.string());
 }
 
 const redress::CompiledPolicy& policy() {
@@ -50,12 +46,6 @@ std::vector<std::string> ids(const redress::Decision& d) {
   std::vector<std::string> out;
   for (const auto& c : d.commitments) out.emplace_back(c.id);
   return out;
-}
-
-std::vector<std::string> warning_codes(const redress::Decision& d) {
-  std::vector<std::string> codes;
-  for (const auto& w : d.warnings) codes.emplace_back(w.code);
-  return codes;
 }
 
 }  // namespace
@@ -203,15 +193,11 @@ TEST_CASE("the reference's commitments example decides as it shows", "[engine][c
   const auto start = reference.find("```yaml\n", section) + 8;
   const auto end = reference.find("```", start);
   const auto text = reference.substr(start, end - start);
-  auto loaded = redress::load_policy(text, "README.md");
-  std::string problems;
-  for (const auto& d : loaded.diagnostics.items()) problems += redress::render(d, text);
-  INFO(problems);
-  REQUIRE(loaded.policy);
+  const auto example = redress::test::compiled_policy(text, "README.md");
   auto in = outage();
   in.facts.clear();
   in.involved = {"frontline"};
-  const auto d = redress::decide(*loaded.policy, in);
+  const auto d = redress::decide(*example, in);
   CHECK(ids(d) == std::vector<std::string>{"solution_plan", "refund_updates", "call_back",
                                            "written_confirmation", "repair"});
   CHECK(commitment(d, "repair").due.to_string() == "2026-10-10T18:00:00+08:00");

@@ -5,8 +5,8 @@
 
 #include "redress/engine/decide.hpp"
 #include "redress/io/decision_writer.hpp"
-#include "redress/io/load_policy.hpp"
 #include "support/fixtures.hpp"
+#include "support/policies.hpp"
 #include "support/time_values.hpp"
 
 namespace {
@@ -14,12 +14,7 @@ namespace {
 namespace r = redress;
 
 std::shared_ptr<const r::CompiledPolicy> compiled(const std::string& text) {
-  auto result = r::load_policy(text, "terms.yaml");
-  std::string problems;
-  for (const auto& d : result.diagnostics.items()) problems += r::render(d, text);
-  INFO(problems);
-  REQUIRE(result.policy != nullptr);
-  return result.policy;
+  return r::test::compiled_policy(text, "terms.yaml");
 }
 
 /// The appliance store of rules/README.md (examples/remedy-terms/policy.yaml).

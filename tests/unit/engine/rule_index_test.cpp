@@ -12,7 +12,7 @@
 
 #include "compile/rule_index.hpp"
 #include "redress/engine/decide.hpp"
-#include "redress/io/load_policy.hpp"
+#include "support/policies.hpp"
 
 namespace {
 
@@ -39,12 +39,7 @@ sla:
 )";
 
 std::shared_ptr<const redress::CompiledPolicy> compile(const std::string& text) {
-  auto result = redress::load_policy(text, "idx.yaml");
-  std::string problems;
-  for (const auto& d : result.diagnostics.items()) problems += redress::render(d, text);
-  INFO(problems);
-  REQUIRE(result.policy != nullptr);
-  return result.policy;
+  return redress::test::compiled_policy(text, "idx.yaml");
 }
 
 /// The same policy without its index: every rule admitted everywhere, no fact tests, every

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "redress/io/load_policy.hpp"
-#include "redress/lint/lint.hpp"
+#include "support/policies.hpp"
 
 namespace {
 
@@ -49,15 +48,7 @@ rules:
 }
 
 std::vector<redress::Diagnostic> findings(const std::string& text, const std::string& code) {
-  const auto compiled = redress::load_policy(text, "lint-clocks.yaml");
-  for (const auto& d : compiled.diagnostics.items()) INFO(d.code << ": " << d.message);
-  REQUIRE(compiled.policy);
-  std::vector<redress::Diagnostic> out;
-  const auto linted = redress::lint(*compiled.policy);
-  for (const auto& d : linted.items()) {
-    if (d.code == code) out.push_back(d);
-  }
-  return out;
+  return redress::test::lint_findings(text, "lint-clocks.yaml", code);
 }
 
 }  // namespace

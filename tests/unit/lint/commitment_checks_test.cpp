@@ -5,9 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "redress/io/load_policy.hpp"
-#include "redress/lint/lint.hpp"
 #include "support/fixtures.hpp"
+#include "support/policies.hpp"
 
 namespace {
 
@@ -35,17 +34,7 @@ const std::string kTwoRoles =
 const std::string kBothRule = "  - {id: outage, then: [{commit: plan}, {commit: fix}]}\n";
 
 std::vector<redress::Diagnostic> findings(const std::string& text, const std::string& code) {
-  const auto compiled = redress::load_policy(text, "lint-commitments.yaml");
-  std::string problems;
-  for (const auto& d : compiled.diagnostics.items()) problems += redress::render(d, text);
-  INFO(problems);
-  REQUIRE(compiled.policy);
-  std::vector<redress::Diagnostic> out;
-  const auto linted = redress::lint(*compiled.policy);
-  for (const auto& d : linted.items()) {
-    if (d.code == code) out.push_back(d);
-  }
-  return out;
+  return redress::test::lint_findings(text, "lint-commitments.yaml", code);
 }
 
 }  // namespace
