@@ -17,7 +17,7 @@ py::tuple decide_list(const PolicyHandle& policy, const py::sequence& items, boo
   std::vector<std::size_t> ends;
   ends.reserve(items.size());
   for (const auto item : items) {
-    append_line(lines, item_text(item));
+    batch::append_json_line(lines, item_text(item));
     ends.push_back(lines.size());
   }
   std::vector<std::string> texts(ends.size());

@@ -138,7 +138,7 @@ void DecideStream::pull() {
     for (; !closed_ && items_ != py::iterator::sentinel(); ++items_) {
       const py::handle item = *items_;
       line.clear();
-      append_line(line, item_text(item));
+      batch::append_json_line(line, item_text(item));
       hand_over(line);
       // A C iterator (a list, a file) runs no bytecode, so the interpreter never takes the
       // GIL from this thread: let the Python thread have it now and then.
@@ -176,17 +176,6 @@ void DecideStream::hand_over(const std::string& line) {
   inbox_changed_.wait(lock, [this] { return closed_ || inbox_.size() - inbox_at_ < kInboxBytes; });
   inbox_.append(line);
   inbox_changed_.notify_all();
-}
-
-void append_line(std::string& out, std::string_view text) {
-  // A JSON text may span lines: outside strings a line break is whitespace, and inside strings
-  // JSON allows none unescaped, so each becomes a space.
-  const auto from = out.size();
-  out.append(text);
-  std::replace_if(
-      out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
-      [](char c) { return c == '\n' || c == '\r'; }, ' ');
-  out.push_back('\n');
 }
 
 std::string_view item_text(pybind11::handle item) {

@@ -29,8 +29,6 @@ namespace redress::python {
 /// The name error records give the input of decide_many().
 constexpr std::string_view kDecideManyFile = "<decide_many>";
 
-/// Appends one incident (a str's or bytes' text) as one line: its line breaks become spaces.
-void append_line(std::string& out, std::string_view text);
 /// The text of a str or bytes item, valid while the item lives; throws py::cast_error for
 /// anything else.
 std::string_view item_text(pybind11::handle item);

@@ -358,4 +358,13 @@ MapResult map_text_lines(std::string_view text, LineWorker& worker, std::string&
   return result;
 }
 
+void append_json_line(std::string& out, std::string_view json) {
+  const auto from = out.size();
+  out.append(json);
+  std::replace_if(
+      out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
+      [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  out.push_back('\n');
+}
+
 }  // namespace redress::batch

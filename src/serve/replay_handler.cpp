@@ -4,11 +4,11 @@
 
 #include <simdjson.h>
 
-#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "redress/batch/map_lines.hpp"
 #include "redress/io/diagnostics_writer.hpp"
 #include "redress/io/load_policy.hpp"
 #include "redress/replay/replay_lines.hpp"
@@ -43,8 +43,7 @@ std::optional<std::size_t> top_of(const Request& request, Response& refusal) {
   return top;
 }
 
-// The body's members: the candidate's YAML, and each case's JSON on one line (JSON has no
-// newline but between tokens, so a pretty-printed incident is put on one line unchanged).
+// The body's members: the candidate's YAML, and each case's JSON on one line.
 struct ReplayBody {
   std::string candidate;
   std::string cases;
@@ -96,12 +95,7 @@ std::optional<ReplayBody> read_body(std::string_view text, Response& refusal) {
             incident.raw_json().get(raw) != simdjson::SUCCESS) {
           return refuse(fmt::format("cases[{}] is not a JSON object", index));
         }
-        const auto from = body.cases.size();
-        body.cases += raw;
-        std::replace_if(
-            body.cases.begin() + static_cast<std::ptrdiff_t>(from), body.cases.end(),
-            [](char c) { return c == '\n' || c == '\r'; }, ' ');
-        body.cases += '\n';
+        batch::append_json_line(body.cases, raw);
         ++index;
       }
       has_cases = true;

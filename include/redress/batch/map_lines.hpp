@@ -161,4 +161,9 @@ MapResult map_lines(Source input, Sink output, const WorkerFactory& make_worker,
 /// exception stops the run (Failure::worker) after the lines before it.
 MapResult map_text_lines(std::string_view text, LineWorker& worker, std::string& out);
 
+/// Appends one JSON document to `out` as a line of JSON lines, with its newline. JSON breaks
+/// lines only between tokens (a string holds none unescaped), so each "\n" or "\r" becomes a
+/// space and the document means the same.
+void append_json_line(std::string& out, std::string_view json);
+
 }  // namespace redress::batch

@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -545,4 +546,11 @@ TEST_CASE("LineOutput appends after its end and reuses the space beyond", "[batc
   out.set_size(4);  // drop a partial line
   out.append("z");
   CHECK(buffer.substr(0, out.size()) == "keepz");
+}
+
+TEST_CASE("append_json_line puts a pretty-printed document on one line", "[batch]") {
+  std::string out = "{}\n";
+  redress::batch::append_json_line(out, "{\r\n  \"id\": \"A B\",\n  \"n\": 1\n}");
+  CHECK(out == "{}\n{    \"id\": \"A B\",   \"n\": 1 }\n");
+  CHECK(nlohmann::json::parse(out.substr(3)) == nlohmann::json{{"id", "A B"}, {"n", 1}});
 }
